@@ -1,0 +1,147 @@
+"""Import catalogue events from a CSV in the format of the State Library's
+catalogue file (see aspen_ce/data/README.md)."""
+
+import csv
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from aspen_ce.values import validate_credit_value
+from events.models import DENVER, Category, Event
+
+COLUMNS = [
+    "title",
+    "sponsor",
+    "kind",
+    "begins_on",
+    "ends_on",
+    "start_time",
+    "end_time",
+    "format",
+    "location",
+    "credits",
+    "category",
+    "source_url",
+]
+
+
+@dataclass
+class ImportReport:
+    created: list = field(default_factory=list)
+    existing: list = field(default_factory=list)
+    rejected: list = field(default_factory=list)
+
+    def summary(self):
+        return (
+            f"{len(self.created)} created, {len(self.existing)} already in the "
+            f"catalogue, {len(self.rejected)} rejected"
+        )
+
+
+class RowError(Exception):
+    pass
+
+
+def _date(text, column):
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise RowError(f"{column} {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _time(text, column, default):
+    if not text.strip():
+        return default
+    try:
+        return datetime.time.fromisoformat(text.strip())
+    except ValueError:
+        raise RowError(f"{column} {text!r} is not a time (HH:MM)") from None
+
+
+def event_from_row(row, categories):
+    """An unsaved Event for one CSV row, or RowError saying why not."""
+    title = (row.get("title") or "").strip()
+    if not title:
+        raise RowError("the title is empty")
+    if not (row.get("credits") or "").strip():
+        raise RowError("no credit value is published for this event")
+    category_name = (row.get("category") or "").strip()
+    if not category_name:
+        raise RowError("no CE category is published for this event")
+    if category_name not in categories:
+        raise RowError(f"unknown category {category_name!r}")
+    kind = (row.get("kind") or "").strip()
+    if kind not in Event.Kind.values:
+        raise RowError(f"unknown kind {kind!r}")
+    try:
+        credits = Decimal(row["credits"].strip())
+        validate_credit_value(credits)
+    except (InvalidOperation, ValidationError):
+        raise RowError(f"credit value {row['credits']!r} is not valid") from None
+    begins_on = _date(row.get("begins_on") or "", "begins_on")
+    ends_on = _date(row["ends_on"], "ends_on") if row.get("ends_on") else begins_on
+    begins_at = datetime.datetime.combine(
+        begins_on,
+        _time(row.get("start_time") or "", "start_time", datetime.time(0)),
+        DENVER,
+    )
+    ends_at = datetime.datetime.combine(
+        ends_on,
+        _time(row.get("end_time") or "", "end_time", datetime.time(23, 59)),
+        DENVER,
+    )
+    if ends_at < begins_at:
+        raise RowError("the event ends before it begins")
+    is_online = (row.get("format") or "").strip() == "online"
+    return Event(
+        title=title,
+        sponsor=(row.get("sponsor") or "").strip(),
+        kind=kind,
+        begins_at=begins_at,
+        ends_at=ends_at,
+        is_online=is_online,
+        place="" if is_online else (row.get("location") or "").strip(),
+        credit_value=credits,
+        category=categories[category_name],
+        source_url=(row.get("source_url") or "").strip(),
+        status=Event.Status.CLOSED,
+    )
+
+
+def import_events(lines, *, dry_run=False):
+    """Create the catalogue events a CSV describes; a second run creates none.
+
+    ``lines`` is an iterable of text lines. Rows are numbered as in the file,
+    the header being line 1.
+    """
+    categories = {c.name: c for c in Category.objects.all()}
+    report = ImportReport()
+    reader = csv.DictReader(lines)
+    missing = set(COLUMNS) - set(reader.fieldnames or [])
+    if missing:
+        report.rejected.append((1, "missing columns: " + ", ".join(sorted(missing))))
+        return report
+    with transaction.atomic():
+        for line, row in enumerate(reader, start=2):
+            try:
+                event = event_from_row(row, categories)
+            except RowError as error:
+                report.rejected.append((line, str(error)))
+                continue
+            if _already_there(event):
+                report.existing.append((line, event.title))
+                continue
+            if not dry_run:
+                event.full_clean()
+                event.save()
+            report.created.append((line, event.title))
+    return report
+
+
+def _already_there(event):
+    return Event.objects.filter(
+        title=event.title, begins_at=event.begins_at, in_catalogue=True
+    ).exists()

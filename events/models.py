@@ -1,0 +1,176 @@
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from aspen_ce.values import (
+    CREDIT_VALUE_FIELD,
+    credit_value_constraints,
+    validate_credit_value,
+)
+
+DENVER = zoneinfo.ZoneInfo("America/Denver")
+
+
+class Category(models.Model):
+    """One of the four CE categories; State Library staff manage them."""
+
+    code = models.CharField(max_length=10, unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    has_specialization = models.BooleanField(
+        default=True,
+        help_text="Whether a complete track can earn a specialization here.",
+    )
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+
+class Event(models.Model):
+    """A CE activity: a catalogue event, or a person's own independent event.
+
+    A person's new independent event has ``submitted_by`` set and stays out of
+    the catalogue until State Library staff publish it.
+    """
+
+    class Kind(models.TextChoices):
+        WORKSHOP = "workshop", "Workshop"
+        WEBINAR = "webinar", "Webinar"
+        RECORDED_WEBINAR = "recorded webinar", "Recorded webinar"
+        ONLINE_COURSE = "online course", "Online course"
+        CONFERENCE_SESSION = "conference session", "Conference session"
+        RETREAT = "retreat", "Retreat"
+        COLLEGE_COURSE = "college course", "College course"
+        PRESENTING = "presenting", "Presenting a workshop I developed"
+        SELF_PACED = "self-paced course", "Self-paced course"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+        INACTIVE = "inactive", "No longer active"
+
+    title = models.CharField(max_length=255)
+    description = models.TextField(blank=True)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    sponsor = models.CharField(max_length=255)
+    presenter = models.CharField("trainer or presenter", max_length=255, blank=True)
+    begins_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    is_online = models.BooleanField(default=False)
+    place = models.CharField(max_length=255, blank=True)
+    online_link = models.URLField(blank=True)
+    credit_value = models.DecimalField(
+        **CREDIT_VALUE_FIELD, validators=[validate_credit_value]
+    )
+    category = models.ForeignKey(Category, on_delete=models.PROTECT)
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    registration_opens_at = models.DateTimeField(null=True, blank=True)
+    registration_closes_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default="open")
+    in_catalogue = models.BooleanField(
+        default=True, help_text="Shown in the catalogue of CE events."
+    )
+    is_listed_for_claims = models.BooleanField(
+        "listed for claims",
+        default=True,
+        help_text="After it ends, people may claim it as an independent event.",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="submitted_events",
+    )
+    source_url = models.URLField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-begins_at"]
+        indexes = [models.Index(fields=["in_catalogue", "ends_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gte=models.F("begins_at")),
+                name="event_ends_after_begins",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(capacity__isnull=True) | models.Q(capacity__gte=1),
+                name="event_capacity_positive",
+            ),
+            *credit_value_constraints("credit_value", "event"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.begins_at and self.ends_at and self.ends_at < self.begins_at:
+            raise ValidationError(
+                {"ends_at": "The end cannot be before the beginning."}
+            )
+
+    @property
+    def ended_on(self):
+        """The credit date: the day the activity ended, in Montana."""
+        return self.ends_at.astimezone(DENVER).date()
+
+    @property
+    def has_ended(self):
+        return self.ends_at <= timezone.now()
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        REGISTERED = "registered", "Registered"
+        WAITING = "waiting", "On the waiting list"
+        CANCELLED = "cancelled", "Cancelled"
+
+    class Attendance(models.TextChoices):
+        PENDING = "pending", "Not yet marked"
+        ATTENDED = "attended", "Attended"
+        MISSED = "missed", "Missed"
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registrations"
+    )
+    event = models.ForeignKey(
+        Event, on_delete=models.PROTECT, related_name="registrations"
+    )
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.REGISTERED
+    )
+    attendance = models.CharField(
+        max_length=10, choices=Attendance.choices, default=Attendance.PENDING
+    )
+    registered_at = models.DateTimeField(default=timezone.now)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    attendance_marked_at = models.DateTimeField(null=True, blank=True)
+    attendance_marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["registered_at", "pk"]
+        permissions = [("mark_attendance", "Can mark attendance")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "event"], name="registration_unique_person_event"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} at {self.event}"

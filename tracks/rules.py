@@ -1,0 +1,355 @@
+"""The certification rules of shared/domain/certification-rules.md.
+
+Plain values in, plain values out: nothing here imports Django or the
+project, so the rules can be tested and timed on their own. Pages turn model
+rows into ``Requirements`` and ``CreditFact`` values, call ``progress()`` and
+render what it returns.
+"""
+
+import calendar
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+WINDOW_MONTHS = 48
+WARNING_MONTHS = 6
+ZERO = Decimal(0)
+
+
+def add_months(day, months):
+    """Move ``day`` by calendar months, keeping the day where the month has it.
+
+    A day the target month lacks becomes that month's last day, so 31 March
+    minus one month is 28 (or 29) February.
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last_day))
+
+
+def window_end(started_on):
+    """The first day that no longer counts: 48 calendar months after the start."""
+    return add_months(started_on, WINDOW_MONTHS)
+
+
+def earliest_start(today):
+    """The earliest start date a track may be given on ``today``."""
+    return add_months(today, -WINDOW_MONTHS)
+
+
+def has_expired(earned_on, today):
+    """A credit dated more than 48 months before today has expired."""
+    return earned_on < earliest_start(today)
+
+
+def start_date_errors(started_on, today, last_certificate_expired_on=None):
+    """Why ``started_on`` is not a valid start date, as sentences (none if valid).
+
+    A start date is the first of a month, or the day the person's last
+    certificate expired; it is never in the future and never more than 48
+    months before today.
+    """
+    errors = []
+    if started_on > today:
+        errors.append("The start date cannot be in the future.")
+    elif started_on < earliest_start(today):
+        errors.append(
+            "The start date cannot be more than 48 months ago: credits older than "
+            "that have expired. The earliest start today is "
+            f"{long_date(earliest_start(today))}."
+        )
+    if started_on.day != 1 and started_on != last_certificate_expired_on:
+        errors.append(
+            "Use the first day of the month in which you began collecting credits, "
+            "or the date your last certificate expired."
+        )
+    return errors
+
+
+def percent(part, whole):
+    """How much of ``whole`` is met, as a whole percentage from 0 to 100."""
+    if whole <= 0:
+        return 100
+    return int(min(part, whole) * 100 / whole)
+
+
+class Reason(StrEnum):
+    """Where a credit stands in one track, and why."""
+
+    COUNTED = "counted"
+    PENDING = "pending"
+    DENIED = "denied"
+    WITHDRAWN = "withdrawn"
+    VOID = "void"
+    BEFORE_START = "before start"
+    AFTER_WINDOW = "after window"
+    EXPIRED = "expired"
+    NOT_ELIGIBLE = "not eligible"
+
+
+STATUS_REASONS = {
+    "pending": Reason.PENDING,
+    "denied": Reason.DENIED,
+    "withdrawn": Reason.WITHDRAWN,
+    "void": Reason.VOID,
+}
+
+
+@dataclass(frozen=True)
+class Requirements:
+    """What a track type asks for; category keys are whatever the caller uses."""
+
+    total: Decimal
+    categories: tuple
+    minimums: dict = field(default_factory=dict)
+    specialization_threshold: Decimal | None = None
+    specialization_categories: frozenset = frozenset()
+    self_created_eligible: bool = True
+
+    @property
+    def electives(self):
+        return max(self.total - sum(self.minimums.values(), ZERO), ZERO)
+
+
+@dataclass(frozen=True)
+class CreditFact:
+    id: object
+    earned_on: date
+    category: object
+    value: Decimal
+    status: str
+    self_created: bool = False
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one credit went in one track: its minimum, its electives, or why not."""
+
+    reason: Reason
+    toward_minimum: Decimal = ZERO
+    toward_electives: Decimal = ZERO
+
+    @property
+    def counts(self):
+        return self.reason is Reason.COUNTED
+
+
+@dataclass(frozen=True)
+class CategoryProgress:
+    category: object
+    minimum: Decimal
+    counted: Decimal
+    pending: Decimal
+
+    @property
+    def toward_minimum(self):
+        return min(self.counted, self.minimum)
+
+    @property
+    def surplus(self):
+        """Counted credits above the minimum: they count as electives."""
+        return self.counted - self.toward_minimum
+
+    @property
+    def missing(self):
+        return self.minimum - self.toward_minimum
+
+    @property
+    def percent(self):
+        return percent(self.toward_minimum, self.minimum)
+
+
+@dataclass(frozen=True)
+class Progress:
+    requirements: Requirements
+    started_on: date
+    ends_on: date
+    today: date
+    categories: tuple
+    placements: dict
+
+    @property
+    def counted(self):
+        return sum((c.counted for c in self.categories), ZERO)
+
+    @property
+    def pending(self):
+        return sum((c.pending for c in self.categories), ZERO)
+
+    @property
+    def electives_counted(self):
+        return sum((c.surplus for c in self.categories), ZERO)
+
+    @property
+    def missing_by_category(self):
+        return {c.category: c.missing for c in self.categories if c.missing}
+
+    @property
+    def missing_any(self):
+        """Credits still needed in any category once the minimums are met."""
+        in_categories = sum(self.missing_by_category.values(), ZERO)
+        return max(self.requirements.total - self.counted - in_categories, ZERO)
+
+    @property
+    def missing_total(self):
+        return sum(self.missing_by_category.values(), ZERO) + self.missing_any
+
+    @property
+    def percent(self):
+        return percent(self.counted, self.requirements.total)
+
+    @property
+    def is_complete(self):
+        return self.missing_total == ZERO
+
+    @property
+    def is_lapsed(self):
+        """The window has ended: nothing dated today or later counts."""
+        return self.today >= self.ends_on
+
+    @property
+    def last_day(self):
+        return date.fromordinal(self.ends_on.toordinal() - 1)
+
+    @property
+    def closes_soon(self):
+        """Credits are missing and the window closes within six months."""
+        warn_from = add_months(self.ends_on, -WARNING_MONTHS)
+        return not self.is_complete and warn_from <= self.today < self.ends_on
+
+    @property
+    def specializations(self):
+        """Categories that earn a specialization; only a complete track earns any."""
+        threshold = self.requirements.specialization_threshold
+        if threshold is None or not self.is_complete:
+            return ()
+        return tuple(
+            c.category
+            for c in self.categories
+            if c.category in self.requirements.specialization_categories
+            and c.counted >= threshold
+        )
+
+
+def place(credit, requirements, started_on, today):
+    """The reason one credit does or does not count toward a track, before sums."""
+    if credit.earned_on < started_on:
+        if has_expired(credit.earned_on, today):
+            return Reason.EXPIRED
+        return Reason.BEFORE_START
+    if credit.earned_on >= window_end(started_on):
+        return Reason.AFTER_WINDOW
+    if credit.status in STATUS_REASONS:
+        return STATUS_REASONS[credit.status]
+    if credit.self_created and not requirements.self_created_eligible:
+        return Reason.NOT_ELIGIBLE
+    return Reason.COUNTED
+
+
+def progress(requirements, started_on, today, credits):
+    """A track's progress on ``today`` from the person's credits.
+
+    Only approved credits dated inside the window count; pending ones inside
+    it are summed apart. Within a category, credits fill the minimum in date
+    order and the rest are electives, so the result does not depend on the
+    order in which the credits are given.
+    """
+    reasons = {c.id: place(c, requirements, started_on, today) for c in credits}
+    counted = defaultdict(lambda: ZERO)
+    pending = defaultdict(lambda: ZERO)
+    placements = {}
+    for credit in sorted(credits, key=lambda c: (c.earned_on, str(c.id))):
+        reason = reasons[credit.id]
+        if reason is Reason.PENDING:
+            pending[credit.category] += credit.value
+        if reason is not Reason.COUNTED:
+            placements[credit.id] = Placement(reason)
+            continue
+        minimum = requirements.minimums.get(credit.category, ZERO)
+        room = max(minimum - counted[credit.category], ZERO)
+        toward_minimum = min(room, credit.value)
+        counted[credit.category] += credit.value
+        placements[credit.id] = Placement(
+            reason, toward_minimum, credit.value - toward_minimum
+        )
+
+    categories = tuple(
+        CategoryProgress(
+            category=key,
+            minimum=requirements.minimums.get(key, ZERO),
+            counted=counted[key],
+            pending=pending[key],
+        )
+        for key in requirements.categories
+    )
+    return Progress(
+        requirements=requirements,
+        started_on=started_on,
+        ends_on=window_end(started_on),
+        today=today,
+        categories=categories,
+        placements=placements,
+    )
+
+
+def credits_text(value):
+    """2 -> "2", 2.50 -> "2.5": credit figures as people write them."""
+    text = f"{Decimal(value).normalize():f}"
+    return text
+
+
+def long_date(day):
+    return f"{day.day} {day:%B %Y}"
+
+
+def needs_sentence(result, names):
+    """One plain sentence of what the track still needs; ``names`` maps keys."""
+    if result.is_complete:
+        return "This track is complete: you can apply for certification."
+    parts = [
+        f"{credits_text(missing)} more in {names[key]}"
+        for key, missing in result.missing_by_category.items()
+    ]
+    if result.missing_any:
+        parts.append(f"{credits_text(result.missing_any)} more in any category")
+    parts[0] = parts[0].replace(" more", " more credits", 1)
+    needed = (
+        parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    )
+    if result.is_lapsed:
+        return (
+            f"This track's window closed on {long_date(result.last_day)} while "
+            f"it still needed {needed}. Restart it with a new start date to "
+            "count your recent credits."
+        )
+    return f"You need {needed} by {long_date(result.last_day)}."
+
+
+REASON_TEXTS = {
+    Reason.PENDING: "pending review: it will count once approved",
+    Reason.DENIED: "denied: it does not count",
+    Reason.WITHDRAWN: "withdrawn: it does not count",
+    Reason.VOID: "void: it does not count",
+    Reason.BEFORE_START: "dated before this track's start date: not counted",
+    Reason.AFTER_WINDOW: "dated after this track's 48 months ended: not counted",
+    Reason.EXPIRED: "expired: it is more than 48 months old",
+    Reason.NOT_ELIGIBLE: "events you created yourself do not count on this track",
+}
+
+
+def placement_text(placement, category_name):
+    """Where a credit counts in one track, or why it does not, in a phrase."""
+    if not placement.counts:
+        return REASON_TEXTS[placement.reason]
+    minimum, electives = placement.toward_minimum, placement.toward_electives
+    if minimum and electives:
+        return (
+            f"counts: {credits_text(minimum)} toward the {category_name} minimum "
+            f"and {credits_text(electives)} as electives"
+        )
+    if minimum:
+        return f"counts toward the {category_name} minimum"
+    return "counts as electives"

@@ -1,0 +1,124 @@
+"""Reads that feed the rule module: model rows in, plain values out."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from credits.models import Credit
+from events.models import Category
+from tracks import rules
+from tracks.models import Requirement, Track
+
+
+def requirements_of(track_type, categories):
+    return rules.Requirements(
+        total=track_type.total_required,
+        categories=tuple(c.pk for c in categories),
+        minimums={r.category_id: r.minimum for r in track_type.requirements.all()},
+        specialization_threshold=track_type.specialization_threshold,
+        specialization_categories=frozenset(
+            c.pk for c in categories if c.has_specialization
+        ),
+        self_created_eligible=track_type.self_created_events_eligible,
+    )
+
+
+def credit_fact(credit):
+    return rules.CreditFact(
+        id=credit.pk,
+        earned_on=credit.earned_on,
+        category=credit.category_id,
+        value=credit.value,
+        status=credit.status,
+        self_created=credit.source == Credit.Source.NEW_EVENT,
+    )
+
+
+def person_tracks(person):
+    requirements = Prefetch(
+        "track_type__requirements", queryset=Requirement.objects.order_by()
+    )
+    return (
+        Track.objects.filter(person=person)
+        .select_related("track_type")
+        .prefetch_related(requirements)
+    )
+
+
+def person_credits(person):
+    return (
+        Credit.objects.filter(person=person)
+        .select_related("event", "category")
+        .order_by("-earned_on", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class TrackProgress:
+    """A track with its progress, ready for a page: categories by name."""
+
+    track: Track
+    progress: rules.Progress
+    categories: dict
+
+    @property
+    def rows(self):
+        return [(self.categories[c.category], c) for c in self.progress.categories]
+
+    @property
+    def specializations(self):
+        return [self.categories[key] for key in self.progress.specializations]
+
+    @property
+    def sentence(self):
+        names = {key: category.name for key, category in self.categories.items()}
+        return rules.needs_sentence(self.progress, names)
+
+
+def track_progress(tracks, credits, today=None):
+    """Each track's TrackProgress, computed from one list of the person's credits."""
+    today = today or timezone.localdate()
+    categories = {c.pk: c for c in Category.objects.all()}
+    facts = [credit_fact(c) for c in credits]
+    return [
+        TrackProgress(
+            track=track,
+            progress=rules.progress(
+                requirements_of(track.track_type, categories.values()),
+                track.started_on,
+                today,
+                facts,
+            ),
+            categories=categories,
+        )
+        for track in tracks
+    ]
+
+
+@dataclass(frozen=True)
+class CreditRow:
+    credit: Credit
+    is_expired: bool
+    lines: list
+
+
+def credit_rows(credits, summaries, today=None):
+    """Each credit once, with a phrase per track: where it counts, or why not."""
+    today = today or timezone.localdate()
+    return [
+        CreditRow(
+            credit=credit,
+            is_expired=rules.has_expired(credit.earned_on, today),
+            lines=[
+                (
+                    summary.track,
+                    rules.placement_text(
+                        summary.progress.placements[credit.pk], credit.category.name
+                    ),
+                )
+                for summary in summaries
+            ],
+        )
+        for credit in credits
+    ]

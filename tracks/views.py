@@ -1,0 +1,49 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+
+from tracks import selectors, services
+from tracks.forms import TrackForm, TrackTypeChoiceForm
+
+
+def _own_track(request, pk):
+    return get_object_or_404(selectors.person_tracks(request.user), pk=pk)
+
+
+@login_required
+def track_new(request):
+    choice = TrackTypeChoiceForm(request.GET or None)
+    if not choice.is_valid():
+        messages.error(request, "Choose a track type, then Go.")
+        return redirect("tracks:home")
+    track_type = choice.cleaned_data["type"]
+
+    form = TrackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        track = services.track_create(
+            person=request.user, track_type=track_type, **form.cleaned_data
+        )
+        messages.success(request, f"Your {track_type.name} track is saved.")
+        return redirect("tracks:detail", pk=track.pk)
+
+    return render(request, "tracks/new.html", {"form": form, "track_type": track_type})
+
+
+@login_required
+def track_detail(request, pk):
+    track = _own_track(request, pk)
+    credits = list(selectors.person_credits(request.user))
+    # Progress comes first: validating the form writes its values onto track.
+    [summary] = selectors.track_progress([track], credits)
+
+    form = TrackForm(request.POST or None, instance=track)
+    if request.method == "POST" and form.is_valid():
+        services.track_update(track=track, **form.cleaned_data)
+        messages.success(request, "Your track's details are saved.")
+        return redirect("tracks:detail", pk=track.pk)
+
+    return render(
+        request,
+        "tracks/detail.html",
+        {"summary": summary, "form": form, "credits": credits},
+    )
