@@ -92,6 +92,17 @@ class Event(models.Model):
         blank=True,
         related_name="submitted_events",
     )
+    topic = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="For a presented workshop: its topic. The same topic earns "
+        "presenter credit at most twice in one track window.",
+    )
+    conference = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="For a conference session: the conference it belongs to.",
+    )
     source_url = models.URLField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -12,6 +12,7 @@ class TrackTypeChoiceForm(forms.Form):
         queryset=TrackType.objects.filter(is_active=True),
         label="Track type",
         empty_label="Choose a track type",
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
 
 

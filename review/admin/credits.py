@@ -1,13 +1,11 @@
-"""The State Library's workbench: every change goes through a service."""
+"""Credits and their decisions: the review queue."""
 
 from django.contrib import admin, messages
 from django.template.response import TemplateResponse
 
 from credits import services
 from credits.models import Credit, Decision
-from events.models import Category, Event, Registration
 from review.forms import DecisionForm
-from tracks.models import Requirement, Track, TrackType
 
 
 class DecisionInline(admin.TabularInline):
@@ -153,61 +151,3 @@ class DecisionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-class RequirementInline(admin.TabularInline):
-    model = Requirement
-    extra = 0
-
-
-@admin.register(TrackType)
-class TrackTypeAdmin(admin.ModelAdmin):
-    list_display = [
-        "name",
-        "program",
-        "audience",
-        "total_required",
-        "is_active",
-        "self_created_events_eligible",
-    ]
-    list_filter = ["program", "is_active"]
-    inlines = [RequirementInline]
-
-
-@admin.register(Track)
-class TrackAdmin(admin.ModelAdmin):
-    list_display = ["person", "track_type", "started_on", "status"]
-    list_filter = ["track_type", "status"]
-    list_select_related = ["person", "track_type"]
-    search_fields = ["person__email", "person__last_name"]
-
-
-@admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "position", "has_specialization"]
-
-
-@admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
-    list_display = [
-        "title",
-        "sponsor",
-        "begins_at",
-        "category",
-        "credit_value",
-        "in_catalogue",
-        "status",
-    ]
-    list_filter = ["in_catalogue", "status", "kind", "category"]
-    list_select_related = ["category"]
-    search_fields = ["title", "sponsor", "presenter"]
-    date_hierarchy = "begins_at"
-    raw_id_fields = ["submitted_by"]
-
-
-@admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
-    list_display = ["event", "person", "status", "attendance", "registered_at"]
-    list_filter = ["status", "attendance"]
-    list_select_related = ["event", "person"]
-    search_fields = ["event__title", "person__email"]
