@@ -95,8 +95,8 @@ class Command(BaseCommand):
 
     def _track(self, person, type_name):
         today = timezone.localdate()
-        # The earliest first of a month a track can start on today.
-        started_on = rules.add_months(today, -47).replace(day=1)
+        # Two and a half years in: some credits count, older ones have expired.
+        started_on = rules.add_months(today, -30).replace(day=1)
         track_type = TrackType.objects.get(name=type_name, is_active=True)
         services.track_create(
             person=person, track_type=track_type, started_on=started_on
