@@ -4,9 +4,12 @@ Attendance is marked through credits.registrations, which approves or voids
 the registration's credit and records the decision.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 
+from aspen_ce.values import CreditValueField
 from credits import registrations
 from credits.services import AlreadyDecided
 from events.models import Category, Event, Registration
@@ -87,6 +90,9 @@ class EventAdmin(admin.ModelAdmin):
     raw_id_fields = ["submitted_by"]
     inlines = [RegistrationInline]
     actions = ["mark_all_attended", "mark_all_missed"]
+    formfield_overrides = {
+        models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}
+    }
     fieldsets = [
         (None, {"fields": ["title", "description", "kind", "sponsor", "presenter"]}),
         ("When and where (Montana time)", {"fields": [
@@ -105,6 +111,12 @@ class EventAdmin(admin.ModelAdmin):
             "topic", "conference", "source_url", "submitted_by",
         ]}),
     ]  # fmt: skip
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "credit_value":
+            # The rules' own messages, not the generic decimal ones.
+            return CreditValueField(label="Credit value", help_text="0.5 to 60.")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
