@@ -77,14 +77,12 @@ def calendar_feed(request):
     """The person's private calendar address; POST creates or replaces it."""
     feed = CalendarFeed.objects.filter(person=request.user).first()
     if request.method == "POST":
+        text = "Your calendar address is ready."
         if feed:
             feed.delete()
+            text = "Your new calendar address is ready; the old one no longer works."
         CalendarFeed.objects.create(person=request.user)
-        messages.success(
-            request,
-            "Your new calendar address is ready. An address you shared before "
-            "no longer works.",
-        )
+        messages.success(request, text)
         return redirect("events:calendar")
 
     address = feed and request.build_absolute_uri(
