@@ -7,6 +7,7 @@ credits.services, so each one is recorded as a decision.
 """
 
 import functools
+import logging
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -16,6 +17,8 @@ from credits import services
 from credits.models import Credit
 from events.models import Event, Registration
 from events.notifications import send_registration_confirmation
+
+logger = logging.getLogger(__name__)
 
 REGISTERED = Registration.Status.REGISTERED
 WAITING = Registration.Status.WAITING
@@ -186,13 +189,21 @@ def _void_pending_credit(registration, *, by):
         event=registration.event,
         status=Credit.Status.PENDING,
     ).first()
-    if credit:
+    if credit is None:
+        return
+    try:
         services.credit_set_status(
             credit=credit,
             by=by,
             status=Credit.Status.VOID,
             reason="Registration cancelled.",
             expected={Credit.Status.PENDING},
+        )
+    except services.AlreadyDecided:
+        # A reviewer decided it between the read above and the lock; their
+        # decision stands and the cancellation goes ahead without it.
+        logger.info(
+            "Credit %s was decided while its registration was cancelled", credit.pk
         )
 
 

@@ -36,6 +36,7 @@ def calendar_of(events, *, name=None, with_links=False):
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
     if name:
         calendar.add("x-wr-calname", name)
     for event in events:

@@ -99,8 +99,8 @@ def seats_left(event):
 
 def waiting_position(registration):
     """1 for the first person waiting."""
-    earlier = registration.event.registrations.filter(
-        status=Registration.Status.WAITING
+    earlier = Registration.objects.filter(
+        event_id=registration.event_id, status=Registration.Status.WAITING
     ).filter(
         Q(registered_at__lt=registration.registered_at)
         | Q(registered_at=registration.registered_at, pk__lt=registration.pk)

@@ -230,6 +230,20 @@ def test_catalogue_marks_the_events_the_person_registered_for(client, sam):
 # The event page -----------------------------------------------------------
 
 
+def test_event_page_queries_stay_the_same_whatever_the_registrations(
+    client, sam, dana, terry, django_assert_num_queries
+):
+    event = upcoming_event(capacity=1)
+    client.force_login(terry)
+    url = reverse("events:detail", args=[event.pk])
+
+    # session, user, event, own registration, seats taken, waiting ahead
+    for person in (sam, dana, terry):
+        registrations.registration_create(person=person, event=event)
+        with django_assert_num_queries(5 if person != terry else 6):
+            assert client.get(url).status_code == 200
+
+
 def test_register_through_the_form_on_the_event_page(client, sam):
     event = upcoming_event("Grant writing")
     client.force_login(sam)

@@ -1,7 +1,7 @@
 """Registering puts a pending credit on the person's list at once; the
 waiting list, cancelling and attendance decide what becomes of it."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.urls import reverse
+from django.utils import timezone
 
 from credits import registrations
 from credits.models import Credit, Decision
@@ -169,6 +170,14 @@ def test_registering_again_after_cancelling_reopens_the_same_credit(sam):
         ({"status": "closed"}, "closed"),
         ({"in_catalogue": False}, "closed"),
         ({"days": -1}, "already begun"),
+        (
+            {"registration_opens_at": timezone.now() + timedelta(days=1)},
+            "has not opened yet",
+        ),
+        (
+            {"registration_closes_at": timezone.now() - timedelta(hours=1)},
+            "has closed",
+        ),
     ],
 )
 def test_registration_is_refused_when_the_event_does_not_take_it(sam, fields, message):
