@@ -67,7 +67,7 @@ def _mark(modeladmin, request, registrations_to_mark, attendance):
     if unchanged:
         text += f" {unchanged} already were."
     modeladmin.message_user(request, text, messages.SUCCESS)
-    for problem in problems:
+    for problem in dict.fromkeys(problems):  # once each, in order
         modeladmin.message_user(request, problem, messages.WARNING)
 
 
