@@ -102,3 +102,22 @@ def _record(credit, *, by, status, reason, value, category):
     credit.decided_at = decision.decided_at
     credit.save(update_fields=["status", "value", "category", "decided_at"])
     return decision
+
+
+def credit_set_status(*, credit, by, status, reason, expected):
+    """Move a credit from one of the ``expected`` statuses to ``status``.
+
+    For the changes that follow a registration rather than a review: a
+    cancellation voids the pending credit, registering again reopens it, and
+    a corrected attendance mark reverses an earlier one. ``by`` is the person
+    who caused the change. The decision is recorded like any other.
+    """
+    with transaction.atomic():
+        locked = Credit.objects.select_for_update().get(pk=credit.pk)
+        if locked.status not in expected:
+            raise AlreadyDecided(locked, locked.decisions.first())
+        decision = _record(
+            locked, by=by, status=status, reason=reason, value=None, category=None
+        )
+        transaction.on_commit(lambda: notify_decision(decision))
+    return decision

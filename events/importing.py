@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from aspen_ce.values import validate_credit_value
 from events.models import DENVER, Category, Event
@@ -34,9 +35,10 @@ class ImportReport:
     existing: list = field(default_factory=list)
     rejected: list = field(default_factory=list)
 
-    def summary(self):
+    def summary(self, dry_run=False):
+        created = "would be created" if dry_run else "created"
         return (
-            f"{len(self.created)} created, {len(self.existing)} already in the "
+            f"{len(self.created)} {created}, {len(self.existing)} already in the "
             f"catalogue, {len(self.rejected)} rejected"
         )
 
@@ -49,7 +51,9 @@ def _date(text, column):
     try:
         return datetime.date.fromisoformat(text.strip())
     except ValueError:
-        raise RowError(f"{column} {text!r} is not a date (YYYY-MM-DD)") from None
+        raise RowError(
+            f"{column} {text!r} is not a real date in the form YYYY-MM-DD"
+        ) from None
 
 
 def _time(text, column, default):
@@ -61,8 +65,12 @@ def _time(text, column, default):
         raise RowError(f"{column} {text!r} is not a time (HH:MM)") from None
 
 
-def event_from_row(row, categories):
-    """An unsaved Event for one CSV row, or RowError saying why not."""
+def event_from_row(row, categories, now):
+    """An unsaved Event for one CSV row, or RowError saying why not.
+
+    Nothing is guessed: a row without a credit value or a category is
+    refused. An event still ahead is open for registration.
+    """
     title = (row.get("title") or "").strip()
     if not title:
         raise RowError("the title is empty")
@@ -74,6 +82,8 @@ def event_from_row(row, categories):
     if category_name not in categories:
         raise RowError(f"unknown category {category_name!r}")
     kind = (row.get("kind") or "").strip()
+    if not (row.get("sponsor") or "").strip():
+        raise RowError("the sponsor is empty")
     if kind not in Event.Kind.values:
         raise RowError(f"unknown kind {kind!r}")
     try:
@@ -81,7 +91,9 @@ def event_from_row(row, categories):
         validate_credit_value(credits)
     except (InvalidOperation, ValidationError):
         raise RowError(f"credit value {row['credits']!r} is not valid") from None
-    begins_on = _date(row.get("begins_on") or "", "begins_on")
+    if not (row.get("begins_on") or "").strip():
+        raise RowError("begins_on is empty")
+    begins_on = _date(row["begins_on"], "begins_on")
     ends_on = _date(row["ends_on"], "ends_on") if row.get("ends_on") else begins_on
     begins_at = datetime.datetime.combine(
         begins_on,
@@ -107,7 +119,7 @@ def event_from_row(row, categories):
         credit_value=credits,
         category=categories[category_name],
         source_url=(row.get("source_url") or "").strip(),
-        status=Event.Status.CLOSED,
+        status=Event.Status.OPEN if begins_at > now else Event.Status.CLOSED,
     )
 
 
@@ -124,18 +136,29 @@ def import_events(lines, *, dry_run=False):
     if missing:
         report.rejected.append((1, "missing columns: " + ", ".join(sorted(missing))))
         return report
+    now = timezone.now()
+    seen = {}
     with transaction.atomic():
-        for line, row in enumerate(reader, start=2):
+        for row in reader:
+            line = reader.line_num
             try:
-                event = event_from_row(row, categories)
+                event = event_from_row(row, categories, now)
+                event.full_clean()
             except RowError as error:
                 report.rejected.append((line, str(error)))
                 continue
+            except ValidationError as error:
+                report.rejected.append((line, _messages(error)))
+                continue
+            key = (event.title, event.begins_at)
+            if key in seen:
+                report.rejected.append((line, f"the same event as line {seen[key]}"))
+                continue
+            seen[key] = line
             if _already_there(event):
                 report.existing.append((line, event.title))
                 continue
             if not dry_run:
-                event.full_clean()
                 event.save()
             report.created.append((line, event.title))
     return report
@@ -145,3 +168,9 @@ def _already_there(event):
     return Event.objects.filter(
         title=event.title, begins_at=event.begins_at, in_catalogue=True
     ).exists()
+
+
+def _messages(error):
+    return "; ".join(
+        f"{name}: {' '.join(texts)}" for name, texts in error.message_dict.items()
+    )

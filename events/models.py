@@ -1,3 +1,4 @@
+import secrets
 import zoneinfo
 
 from django.conf import settings
@@ -129,6 +130,28 @@ class Event(models.Model):
             raise ValidationError(
                 {"ends_at": "The end cannot be before the beginning."}
             )
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if opens and closes and closes < opens:
+            raise ValidationError(
+                {"registration_closes_at": "Registration cannot close before it opens."}
+            )
+
+    @property
+    def has_begun(self):
+        return self.begins_at <= timezone.now()
+
+    def registration_refusal(self, now=None):
+        """Why nobody can register now, in plain words; empty when they can."""
+        now = now or timezone.now()
+        if not self.in_catalogue or self.status != self.Status.OPEN:
+            return "Registration for this event is closed."
+        if self.begins_at <= now:
+            return "This event has already begun; registration is closed."
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return "Registration for this event has not opened yet."
+        if self.registration_closes_at and now > self.registration_closes_at:
+            return "Registration for this event has closed."
+        return ""
 
     @property
     def ended_on(self):
@@ -164,6 +187,7 @@ class Registration(models.Model):
         max_length=10, choices=Attendance.choices, default=Attendance.PENDING
     )
     registered_at = models.DateTimeField(default=timezone.now)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     attendance_marked_at = models.DateTimeField(null=True, blank=True)
     attendance_marked_by = models.ForeignKey(
@@ -185,3 +209,25 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.person} at {self.event}"
+
+    @property
+    def is_active(self):
+        return self.status in (self.Status.REGISTERED, self.Status.WAITING)
+
+
+def new_feed_token():
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar address: whoever holds the token can read
+    the list of events the person registered for, so it can be replaced."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Calendar feed of {self.person}"

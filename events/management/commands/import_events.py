@@ -20,10 +20,16 @@ class Command(BaseCommand):
                 report = import_events(lines, dry_run=dry_run)
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}") from None
-        for line, title in report.created:
-            verb = "would create" if dry_run else "created"
-            self.stdout.write(f"line {line}: {verb} {title}")
-        for line, reason in report.rejected:
-            self.stdout.write(f"line {line}: rejected, {reason}")
+        verb = "would create" if dry_run else "created"
+        lines = [
+            *[(line, f"{verb} {title}") for line, title in report.created],
+            *[
+                (line, f"already in the catalogue: {title}")
+                for line, title in report.existing
+            ],
+            *[(line, f"rejected, {reason}") for line, reason in report.rejected],
+        ]
+        for line, text in sorted(lines):
+            self.stdout.write(f"line {line}: {text}")
         prefix = "Dry run: " if dry_run else ""
-        self.stdout.write(prefix + report.summary())
+        self.stdout.write(prefix + report.summary(dry_run))
