@@ -24,9 +24,9 @@ def decision_email_kind(decision):
         return "corrected"
     if decision.to_status == Credit.Status.DENIED:
         return "denied"
-    if decision.to_status == Credit.Status.APPROVED:
-        if changed or decision.credit.email_on_assigned:
-            return "assigned"
+    approved = decision.to_status == Credit.Status.APPROVED
+    if approved and (changed or decision.credit.email_on_assigned):
+        return "assigned"
     return None
 
 

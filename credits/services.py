@@ -115,11 +115,18 @@ def credit_decide(
 
 
 def credit_correct(
-    *, credit, by, reason, status=None, value=None, category=None, seen_decision=None
+    *,
+    credit,
+    by,
+    reason,
+    status=None,
+    value=None,
+    category=None,
+    seen_decision_id=None,
 ):
     """Change a decided credit: a new decision, never an edit of an old one.
 
-    ``seen_decision`` is the latest decision the reviewer saw; when another
+    ``seen_decision_id`` is the latest decision the reviewer saw; when another
     one was recorded meanwhile, AlreadyDecided tells who made it.
     """
     reason = reason.strip()
@@ -133,8 +140,8 @@ def credit_correct(
         locked = Credit.objects.select_for_update().get(pk=credit.pk)
         latest = _latest_decision(locked)
         decided = (Credit.Status.APPROVED, Credit.Status.DENIED)
-        changed_meanwhile = seen_decision is not None and (
-            latest is None or latest.pk != seen_decision.pk
+        changed_meanwhile = seen_decision_id is not None and (
+            latest is None or latest.pk != seen_decision_id
         )
         if locked.status not in decided or changed_meanwhile:
             raise AlreadyDecided(locked, latest)
