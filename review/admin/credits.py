@@ -13,9 +13,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 
 from credits import services
 from credits.models import Credit, Decision, Evidence
@@ -149,7 +152,7 @@ class CreditAdmin(admin.ModelAdmin):
         "activity",
         "person",
         "library",
-        "earned_on",
+        "date",
         "value",
         "category",
         "kind",
@@ -182,6 +185,7 @@ class CreditAdmin(admin.ModelAdmin):
         "person",
         "library",
         "event",
+        "activity_details",
         "kind",
         "status",
         "earned_on",
@@ -203,7 +207,28 @@ class CreditAdmin(admin.ModelAdmin):
 
     @admin.display(ordering="person__library__name")
     def library(self, credit):
-        return credit.person.library
+        library = credit.person.library
+        return library.name if library else "-"
+
+    @admin.display(description="about the activity")
+    def activity_details(self, credit):
+        event = credit.event
+        when = (
+            f"{date_format(timezone.localtime(event.begins_at), 'j M Y, g:i A')} to "
+            f"{date_format(timezone.localtime(event.ends_at), 'j M Y, g:i A')}"
+        )
+        return format_html(
+            "{}<br>Sponsor: {}<br>Trainer or presenter: {}<br>When: {}<br>{}",
+            event.get_kind_display(),
+            event.sponsor,
+            event.presenter or "-",
+            when,
+            linebreaksbr(event.description) if event.description else "",
+        )
+
+    @admin.display(ordering="earned_on")
+    def date(self, credit):
+        return date_format(credit.earned_on, "j M Y")
 
     @admin.display(ordering="source")
     def kind(self, credit):
