@@ -1,6 +1,7 @@
 """Every change to a credit goes through here, with its decision recorded."""
 
 import logging
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -204,7 +205,11 @@ def _record(credit, *, by, status, reason, value, category):
         from_status=credit.status,
         to_status=status,
         from_value=credit.value,
-        to_value=value if value is not None else credit.value,
+        to_value=(
+            Decimal(value).quantize(Decimal("0.1"))
+            if value is not None
+            else credit.value
+        ),
         from_category=credit.category,
         to_category=category or credit.category,
         reason=reason.strip(),
