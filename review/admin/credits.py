@@ -19,6 +19,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.views.decorators.http import require_http_methods
 
 from credits import services
 from credits.models import Credit, Decision, Evidence
@@ -256,7 +257,11 @@ class CreditAdmin(admin.ModelAdmin):
         return request.user.has_perm("credits.decide_credit")
 
     def get_urls(self):
-        view = self.admin_site.admin_view
+        def view(function):
+            return self.admin_site.admin_view(
+                require_http_methods(["GET", "POST"])(function)
+            )
+
         return [
             path(
                 "<int:pk>/approve/",
