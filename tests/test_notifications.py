@@ -84,9 +84,7 @@ def test_the_retry_command_says_what_it_sent(settings, capsys):
 
     call_command("send_queued_email")
 
-    assert capsys.readouterr().out.startswith(
-        "Sent 2 queued email(s); 0 still unsent"
-    )
+    assert capsys.readouterr().out.startswith("Sent 2 queued email(s); 0 still unsent")
     assert [m.subject for m in mail.outbox] == ["One", "Two"]
 
 

@@ -27,7 +27,9 @@ def stan(db):
     credits but not decide them."""
     user = make_person("stan@example.org", "", is_staff=True)
     user.user_permissions.add(
-        Permission.objects.get(codename="view_credit", content_type__app_label="credits")
+        Permission.objects.get(
+            codename="view_credit", content_type__app_label="credits"
+        )
     )
     return user
 
@@ -43,9 +45,7 @@ def decide_urls(credit):
 def test_the_coordinators_group_holds_exactly_what_reviewing_needs():
     group = Group.objects.get(name="CE coordinators")
 
-    held = {
-        f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()
-    }
+    held = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
 
     assert held == {
         "credits.view_credit",
