@@ -190,7 +190,7 @@ def test_bulk_decisions_skip_registrations_and_decided_items(
 
     assert list(Decision.objects.values_list("credit", flat=True)) == [waiting.pk]
     text = " ".join(str(m) for m in response.context["messages"])
-    assert "Denied 1 credit(s)." in text
+    assert "Denied 1 credit." in text
     assert "is decided by marking attendance" in text
     assert "“Old” was already denied by the system" in text
 
@@ -411,3 +411,14 @@ def test_the_person_sees_the_latest_decision_and_its_reason(client, dana, robin)
     assert "Latest decision: Approved" in page.text
     assert "Credits changed from 3.0 to 2.0." in page.text
     assert "Reason: It lasted two hours." in page.text
+
+
+@pytest.mark.django_db
+def test_a_registrations_credit_is_left_to_attendance(client, reviewer, dana):
+    credit = pending(dana, source=Credit.Source.REGISTRATION)
+
+    response = client.post(url("approve", credit), {"value": "1"}, follow=True)
+
+    assert "decided by marking attendance" in response.text
+    assert Credit.objects.get().status == "pending"
+    assert "Approve…" not in client.get(url("change", credit)).text

@@ -320,6 +320,13 @@ class CreditAdmin(admin.ModelAdmin):
         credit = self._credit_to_decide(request, pk)
         if credit.status != Credit.Status.PENDING:
             return self._already_decided(request, credit)
+        if credit.source == Credit.Source.REGISTRATION:
+            self.message_user(
+                request,
+                "A registration's credit is decided by marking attendance.",
+                messages.WARNING,
+            )
+            return redirect(self._item_url(credit))
 
         form = form_class(request.POST or None, credit=credit)
         if request.method == "POST" and form.is_valid():
@@ -446,7 +453,8 @@ class CreditAdmin(admin.ModelAdmin):
             except services.AlreadyDecided as error:
                 skipped.append(str(error))
         done = "Denied" if verb == "Deny" else "Approved"
-        self.message_user(request, f"{done} {decided} credit(s).", messages.SUCCESS)
+        noun = "credit" if decided == 1 else "credits"
+        self.message_user(request, f"{done} {decided} {noun}.", messages.SUCCESS)
         for text in skipped:
             self.message_user(request, text, messages.WARNING)
         return None
