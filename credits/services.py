@@ -95,8 +95,12 @@ def credit_decide(
     reason = reason.strip()
     if status == Credit.Status.DENIED and not reason:
         raise ValidationError({"reason": "Give the reason for the denial."})
-    if (value is not None or category is not None) and status != Credit.Status.APPROVED:
-        raise ValidationError("Only an approval can change the value or category.")
+    changing = value is not None or category is not None or add_to_catalogue
+    if changing and status != Credit.Status.APPROVED:
+        raise ValidationError(
+            "Only an approval can change the value or category, or add the event "
+            "to the catalogue."
+        )
     _check_value(value)
 
     with transaction.atomic():

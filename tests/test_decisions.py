@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from aspen_ce.models import OutboundEmail
@@ -422,3 +423,32 @@ def test_a_registrations_credit_is_left_to_attendance(client, reviewer, dana):
     assert "decided by marking attendance" in response.text
     assert Credit.objects.get().status == "pending"
     assert "Approve…" not in client.get(url("change", credit)).text
+
+
+@pytest.mark.django_db
+def test_a_denied_event_never_joins_the_catalogue(dana, robin):
+    credit = pending(dana)
+
+    with pytest.raises(ValidationError):
+        services.credit_decide(
+            credit=credit,
+            by=robin,
+            status="denied",
+            reason="Meeting",
+            add_to_catalogue=True,
+        )
+
+    assert not Decision.objects.exists()
+
+
+@pytest.mark.django_db
+def test_only_a_new_event_joins_the_catalogue(dana, robin):
+    claim = pending(dana, source=Credit.Source.CLAIM)
+
+    with pytest.raises(ValidationError):
+        services.credit_decide(
+            credit=claim, by=robin, status="approved", add_to_catalogue=True
+        )
+
+    assert not Decision.objects.exists()
+    assert Credit.objects.get().status == "pending"
