@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from aspen_ce.models import Library, User
+from aspen_ce.models import Library, OutboundEmail, User
 
 
 @admin.register(Library)
@@ -50,3 +50,31 @@ class UserAdmin(BaseUserAdmin):
             },
         )
     ]
+
+
+@admin.register(OutboundEmail)
+class OutboundEmailAdmin(admin.ModelAdmin):
+    """The outbox, to see what was sent and what still fails; never edited."""
+
+    list_display = ["created_at", "to", "subject", "sent_at", "attempts"]
+    list_filter = [("sent_at", admin.EmptyFieldListFilter)]
+    search_fields = ["to", "subject"]
+    readonly_fields = [
+        "to",
+        "subject",
+        "body",
+        "created_at",
+        "sent_at",
+        "attempts",
+        "last_attempt_at",
+        "last_error",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 
 class Library(models.Model):
@@ -71,3 +72,29 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+
+class OutboundEmail(models.Model):
+    """An email waiting to be sent, or sent: the outbox.
+
+    It is written in the same transaction as the change it tells about, so a
+    committed change always has its email, and a failed send leaves the row
+    unsent for ``manage.py send_queued_email`` to retry.
+    """
+
+    to = models.EmailField()
+    subject = models.CharField(max_length=255)
+    body = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "outbound email"
+        indexes = [models.Index(fields=["sent_at", "created_at"])]
+
+    def __str__(self):
+        return self.subject

@@ -1,10 +1,14 @@
 """Every change to a credit goes through here, with its decision recorded."""
 
 import logging
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 
+from aspen_ce.values import validate_credit_value
 from credits.models import Credit, Decision
 from credits.notifications import notify_decision
 from events.models import Event
@@ -13,15 +17,21 @@ logger = logging.getLogger(__name__)
 
 
 class AlreadyDecided(Exception):
-    """The credit left the pending state before this decision could be made."""
+    """The credit changed before this decision could be made: someone else
+    decided it first. ``decision`` is theirs (None when nobody recorded one)."""
 
     def __init__(self, credit, decision):
         self.credit = credit
         self.decision = decision
         who = decision.decided_by if decision and decision.decided_by else "the system"
+        when = (
+            date_format(timezone.localtime(decision.decided_at), "j M Y, g:i A")
+            if decision
+            else "an earlier time"
+        )
         super().__init__(
             f"“{credit.event.title}” was already {credit.get_status_display().lower()}"
-            f" by {who}."
+            f" by {who} ({when})."
         )
 
 
@@ -64,33 +74,146 @@ def independent_event_create(*, person, email_on_assigned=False, **fields):
     )
 
 
-def credit_decide(*, credit, by, status, reason="", value=None, category=None):
+def credit_decide(
+    *,
+    credit,
+    by,
+    status,
+    reason="",
+    value=None,
+    category=None,
+    add_to_catalogue=False,
+):
     """Move a pending credit to ``status`` and record who decided, and why.
 
-    The row is locked first, so of two reviewers deciding the same credit at
-    once, the second sees the first one's decision and gets AlreadyDecided.
+    Approving may correct the value or the category (with a reason), and may
+    add a person's new independent event to the catalogue so that others can
+    claim it. The row is locked first, so of two reviewers deciding the same
+    credit at once, the second sees the first one's decision and gets
+    AlreadyDecided.
     """
-    if status == Credit.Status.DENIED and not reason.strip():
+    reason = reason.strip()
+    if status == Credit.Status.DENIED and not reason:
         raise ValidationError({"reason": "Give the reason for the denial."})
+    changing = value is not None or category is not None or add_to_catalogue
+    if changing and status != Credit.Status.APPROVED:
+        raise ValidationError(
+            "Only an approval can change the value or category, or add the event "
+            "to the catalogue."
+        )
+    _check_value(value)
+
     with transaction.atomic():
         locked = Credit.objects.select_for_update().get(pk=credit.pk)
         if locked.status != Credit.Status.PENDING:
-            raise AlreadyDecided(locked, locked.decisions.first())
+            raise AlreadyDecided(locked, _latest_decision(locked))
+        if _changes(locked, value, category) and not reason:
+            raise ValidationError(
+                {"reason": "Give the reason for changing the value or category."}
+            )
         decision = _record(
             locked, by=by, status=status, reason=reason, value=value, category=category
         )
-        transaction.on_commit(lambda: notify_decision(decision))
+        if add_to_catalogue:
+            _add_to_catalogue(locked, decision)
     return decision
 
 
+def credit_correct(
+    *,
+    credit,
+    by,
+    reason,
+    status=None,
+    value=None,
+    category=None,
+    seen_decision_id=None,
+):
+    """Change a decided credit: a new decision, never an edit of an old one.
+
+    ``seen_decision_id`` is the latest decision the reviewer saw; when another
+    one was recorded meanwhile, AlreadyDecided tells who made it.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(
+            {"reason": "Give the reason for the correction: the person will read it."}
+        )
+    _check_value(value)
+
+    with transaction.atomic():
+        locked = Credit.objects.select_for_update().get(pk=credit.pk)
+        latest = _latest_decision(locked)
+        decided = (Credit.Status.APPROVED, Credit.Status.DENIED)
+        changed_meanwhile = seen_decision_id is not None and (
+            latest is None or latest.pk != seen_decision_id
+        )
+        if locked.status not in decided or changed_meanwhile:
+            raise AlreadyDecided(locked, latest)
+        status = status or locked.status
+        if status not in decided:
+            raise ValidationError({"status": "A correction approves or denies."})
+        if status == locked.status and not _changes(locked, value, category):
+            raise ValidationError(
+                "Nothing would change: change the status, the value or the category."
+            )
+        return _record(
+            locked, by=by, status=status, reason=reason, value=value, category=category
+        )
+
+
+def _check_value(value):
+    if value is not None:
+        try:
+            validate_credit_value(value)
+        except ValidationError as error:
+            raise ValidationError({"value": error.messages}) from None
+
+
+def _changes(credit, value, category):
+    return (value is not None and value != credit.value) or (
+        category is not None and category != credit.category
+    )
+
+
+def _latest_decision(credit):
+    return credit.decisions.select_related("decided_by").first()
+
+
+def _add_to_catalogue(credit, decision):
+    """List a person's approved new event so that others can claim it, with the
+    value and category the reviewer settled on."""
+    if credit.source != Credit.Source.NEW_EVENT:
+        raise ValidationError("Only a person's new event can join the catalogue.")
+    event = credit.event
+    event.in_catalogue = True
+    event.is_listed_for_claims = True
+    event.credit_value = decision.to_value
+    event.category = decision.to_category
+    event.save(
+        update_fields=[
+            "in_catalogue",
+            "is_listed_for_claims",
+            "credit_value",
+            "category",
+        ]
+    )
+
+
 def _record(credit, *, by, status, reason, value, category):
+    """Write the decision and apply it to the locked credit; queue its email
+    in the same transaction, so a committed decision always has its email."""
     decision = Decision(
         credit=credit,
         decided_by=by,
         from_status=credit.status,
         to_status=status,
         from_value=credit.value,
-        to_value=value if value is not None else credit.value,
+        to_value=(
+            Decimal(value).quantize(Decimal("0.1"))
+            if value is not None
+            else credit.value
+        ),
         from_category=credit.category,
         to_category=category or credit.category,
         reason=reason.strip(),
@@ -101,6 +224,7 @@ def _record(credit, *, by, status, reason, value, category):
     credit.category = decision.to_category
     credit.decided_at = decision.decided_at
     credit.save(update_fields=["status", "value", "category", "decided_at"])
+    notify_decision(decision)
     return decision
 
 

@@ -65,7 +65,7 @@ def test_sign_in_add_track_report_event_approve_and_count(
     changelist = reverse("admin:credits_credit_changelist")
     step = {"action": "approve", "_selected_action": [credit.pk]}
     confirm = client.post(changelist, step)
-    assert "Approve these 1 credit(s)?" in confirm.text
+    assert "Approve 1 credit?" in confirm.text
     with django_capture_on_commit_callbacks(execute=True):
         client.post(changelist, {**step, "confirm": "yes", "reason": ""})
 
@@ -100,10 +100,9 @@ def test_no_email_when_the_box_was_not_ticked(
         person=dana, event=event, source=Credit.Source.CLAIM
     )
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         services.credit_decide(credit=credit, by=robin, status="approved")
 
-    assert len(callbacks) == 1
     assert mail.outbox == []
 
 
