@@ -6,7 +6,10 @@ from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD, make_person
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def sign_in(page, live_server, email):
