@@ -16,6 +16,7 @@ def home(request):
         {
             "tracks": tracks,
             "credit_rows": selectors.credit_rows(credits, tracks),
+            "credit_totals": selectors.credit_totals(credits),
             "track_type_form": TrackTypeChoiceForm(),
         },
     )

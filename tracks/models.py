@@ -96,3 +96,28 @@ class Track(models.Model):
 
     def __str__(self):
         return f"{self.track_type.name} from {self.started_on:%d %B %Y}"
+
+
+class TrackRestart(models.Model):
+    """A change of a track's start date, kept so the track's history stays."""
+
+    track = models.ForeignKey(Track, on_delete=models.CASCADE, related_name="restarts")
+    from_started_on = models.DateField("previous start date")
+    to_started_on = models.DateField("new start date")
+    was_lapsed = models.BooleanField(
+        help_text="Whether the previous window had already closed."
+    )
+    restarted_at = models.DateTimeField(default=timezone.now)
+    restarted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-restarted_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.from_started_on} → {self.to_started_on}"

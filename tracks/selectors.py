@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
-from credits.models import Credit
+from credits.models import Credit, Decision
 from events.models import Category
 from tracks import rules
 from tracks.models import Requirement, Track
@@ -47,9 +47,18 @@ def person_tracks(person):
 
 
 def person_credits(person):
+    """The person's credits, newest first, each with the reason of its denial.
+
+    The reason comes from a subquery, so a list of 300 credits is still one
+    query.
+    """
+    denial = Decision.objects.filter(
+        credit=OuterRef("pk"), to_status=Credit.Status.DENIED
+    ).order_by("-decided_at", "-pk")
     return (
         Credit.objects.filter(person=person)
         .select_related("event", "category")
+        .annotate(denial_reason=Subquery(denial.values("reason")[:1]))
         .order_by("-earned_on", "-pk")
     )
 
@@ -63,6 +72,10 @@ class TrackProgress:
     categories: dict
 
     @property
+    def names(self):
+        return {key: category.name for key, category in self.categories.items()}
+
+    @property
     def rows(self):
         return [(self.categories[c.category], c) for c in self.progress.categories]
 
@@ -72,8 +85,19 @@ class TrackProgress:
 
     @property
     def sentence(self):
-        names = {key: category.name for key, category in self.categories.items()}
-        return rules.needs_sentence(self.progress, names)
+        return rules.needs_sentence(self.progress, self.names)
+
+    @property
+    def window_sentence(self):
+        return rules.window_sentence(self.progress)
+
+    @property
+    def warning(self):
+        return rules.warning_sentence(self.progress)
+
+    @property
+    def restart_sentence(self):
+        return rules.restart_sentence(self.progress.today)
 
 
 def track_progress(tracks, credits, today=None):
@@ -89,11 +113,21 @@ def track_progress(tracks, credits, today=None):
                 track.started_on,
                 today,
                 facts,
+                has_applied=track.status != Track.Status.OPEN,
             ),
             categories=categories,
         )
         for track in tracks
     ]
+
+
+@dataclass(frozen=True)
+class CreditLine:
+    """Where one credit stands in one track, in words."""
+
+    track: Track
+    text: str
+    counts: bool
 
 
 @dataclass(frozen=True)
@@ -103,6 +137,14 @@ class CreditRow:
     lines: list
 
 
+def credit_line(credit, summary):
+    placement = summary.progress.placements[credit.pk]
+    text = rules.placement_text(
+        placement, credit.category.name, getattr(credit, "denial_reason", "") or ""
+    )
+    return CreditLine(track=summary.track, text=text, counts=placement.counts)
+
+
 def credit_rows(credits, summaries, today=None):
     """Each credit once, with a phrase per track: where it counts, or why not."""
     today = today or timezone.localdate()
@@ -110,15 +152,13 @@ def credit_rows(credits, summaries, today=None):
         CreditRow(
             credit=credit,
             is_expired=rules.has_expired(credit.earned_on, today),
-            lines=[
-                (
-                    summary.track,
-                    rules.placement_text(
-                        summary.progress.placements[credit.pk], credit.category.name
-                    ),
-                )
-                for summary in summaries
-            ],
+            lines=[credit_line(credit, summary) for summary in summaries],
         )
         for credit in credits
     ]
+
+
+def credit_totals(credits, today=None):
+    """The person's approved, pending and expired credits, each counted once."""
+    today = today or timezone.localdate()
+    return rules.totals([credit_fact(c) for c in credits], today)
