@@ -145,9 +145,7 @@ def test_trustee_with_la_8_and_lsp_7_has_15_but_is_2_short_in_la():
 
 
 def test_trustee_with_la_10_and_technology_5_is_complete():
-    result = rules.progress(
-        TRUSTEE_2023, START, TODAY, credits_in((LA, 10), (TECH, 5))
-    )
+    result = rules.progress(TRUSTEE_2023, START, TODAY, credits_in((LA, 10), (TECH, 5)))
 
     assert result.is_complete is True
     assert result.specializations == ()
@@ -443,9 +441,7 @@ def test_warning_starts_six_months_before_the_window_closes():
 
     before = rules.progress(INITIAL_ADMIN, start, date(2026, 8, 31), [])
     from_then = rules.progress(INITIAL_ADMIN, start, date(2026, 9, 1), [])
-    done = rules.progress(
-        INITIAL_ADMIN, start, date(2026, 9, 1), credits_in((LA, 60))
-    )
+    done = rules.progress(INITIAL_ADMIN, start, date(2026, 9, 1), credits_in((LA, 60)))
 
     assert before.closes_soon is False
     assert from_then.closes_soon is True

@@ -79,9 +79,7 @@ def cases(draw, min_credits=0):
 
 def figures(result):
     """Every figure a page shows that approving a credit must never lower."""
-    per_category = [
-        (c.counted, c.toward_minimum, c.surplus) for c in result.categories
-    ]
+    per_category = [(c.counted, c.toward_minimum, c.surplus) for c in result.categories]
     return (result.counted, result.electives_counted, result.done, per_category)
 
 
@@ -199,4 +197,3 @@ def test_a_counted_credit_always_lies_inside_the_window(case):
         if result.placements[credit.id].counts:
             assert started_on <= credit.earned_on < result.ends_on
             assert credit.status == "approved"
-
