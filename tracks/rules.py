@@ -293,22 +293,36 @@ def place(credit, requirements, started_on, today):
     whether the track type accepts events people created themselves; then
     whether the credit is approved yet.
     """
-    if credit.status in CLOSED_STATUSES:
-        return CLOSED_STATUSES[credit.status]
-    ends_on = window_end(started_on)
-    if credit.earned_on < started_on:
-        if has_expired(credit.earned_on, today):
+    return _Window(started_on, today).place(credit, requirements)
+
+
+@dataclass(frozen=True)
+class _Window:
+    """A track's window on one day; its dates are worked out once, not per
+    credit, as a person may have hundreds of credits."""
+
+    started_on: date
+    today: date
+
+    def __post_init__(self):
+        object.__setattr__(self, "ends_on", window_end(self.started_on))
+        object.__setattr__(self, "expired_before", earliest_start(self.today))
+
+    def place(self, credit, requirements):
+        if credit.status in CLOSED_STATUSES:
+            return CLOSED_STATUSES[credit.status]
+        expired = credit.earned_on < self.expired_before
+        if credit.earned_on < self.started_on:
+            return Reason.EXPIRED if expired else Reason.BEFORE_START
+        if credit.earned_on >= self.ends_on:
+            return Reason.AFTER_WINDOW
+        if expired and self.today < self.ends_on:
             return Reason.EXPIRED
-        return Reason.BEFORE_START
-    if credit.earned_on >= ends_on:
-        return Reason.AFTER_WINDOW
-    if today < ends_on and has_expired(credit.earned_on, today):
-        return Reason.EXPIRED
-    if credit.self_created and not requirements.self_created_eligible:
-        return Reason.NOT_ELIGIBLE
-    if credit.status == APPROVED:
-        return Reason.COUNTED
-    return Reason.PENDING
+        if credit.self_created and not requirements.self_created_eligible:
+            return Reason.NOT_ELIGIBLE
+        if credit.status == APPROVED:
+            return Reason.COUNTED
+        return Reason.PENDING
 
 
 def progress(requirements, started_on, today, credits, has_applied=False):
@@ -323,8 +337,9 @@ def progress(requirements, started_on, today, credits, has_applied=False):
     counted = defaultdict(lambda: ZERO)
     pending = defaultdict(lambda: ZERO)
     placements = {}
+    window = _Window(started_on, today)
     for credit in sorted(credits, key=lambda c: (c.earned_on, str(c.id))):
-        reason = place(credit, requirements, started_on, today)
+        reason = window.place(credit, requirements)
         if reason is Reason.PENDING:
             pending[credit.category] += credit.value
         if reason is not Reason.COUNTED:
