@@ -94,20 +94,57 @@ def test_expired_credit_is_shown_as_expired(client, sam):
     assert "Approved: 0 credits · pending review: 0 · expired: 2." in body
 
 
-@pytest.mark.django_db
-def test_denied_credit_gives_its_reason_on_every_track(client, sam, robin):
-    make_track(sam, "Library Staff", date(2024, 1, 1))
-    credit = make_credit(sam, on=date(2025, 1, 10), status="pending")
+def deny(credit, robin, reason):
     credit_services.credit_decide(
-        credit=credit, by=robin, status="denied", reason="Job orientation."
+        credit=credit, by=robin, status="denied", reason=reason
     )
+
+
+def plain(body):
+    return body.replace("</span>", "").replace('<span class="fw-semibold">', "")
+
+
+@pytest.mark.django_db
+def test_denied_credit_gives_its_reason(client, sam, robin):
+    make_track(sam, "Library Staff", date(2024, 1, 1))
+    deny(make_credit(sam, on=date(2025, 1, 10), status="pending"), robin, "Yoga.")
     client.force_login(sam)
 
-    body = words(home(client))
+    body = plain(words(home(client)))
 
-    assert "Library Staff: denied: it does not count. Reason: Job orientation." in (
-        body.replace("</span>", "").replace('<span class="fw-semibold">', "")
-    )
+    assert "Library Staff (2023): denied: it does not count. Reason: Yoga." in body
+
+
+@pytest.mark.django_db
+def test_a_phrase_true_on_every_track_is_said_once(client, sam, robin):
+    make_track(sam, "Library Staff", date(2024, 1, 1))
+    make_track(sam, "Library Staff", date(2022, 1, 1), program=2009)
+    deny(make_credit(sam, on=date(2025, 1, 10), status="pending"), robin, "Yoga.")
+    client.force_login(sam)
+
+    body = plain(words(home(client)))
+
+    assert "Every track: denied: it does not count. Reason: Yoga." in body
+    assert body.count("Reason: Yoga.") == 1
+
+
+@pytest.mark.django_db
+def test_lapsed_track_tells_what_counted_before_its_window_closed(client, sam):
+    make_track(sam, "Library Staff", date(2022, 1, 1), program=2009)
+    make_credit(sam, on=date(2023, 1, 10), code="TECH", value="2")
+    make_credit(sam, on=date(2023, 1, 11), status="pending")
+    client.force_login(sam)
+
+    body = plain(words(home(client)))
+
+    assert (
+        "Library Staff (2009): counted toward the Technology minimum before the "
+        "window closed"
+    ) in body
+    assert (
+        "Library Staff (2009): pending review, but this track's window has closed: "
+        "not counted"
+    ) in body
 
 
 HOME_PAGE_QUERIES = 7

@@ -67,14 +67,13 @@ def test_a_complete_track_invites_an_application():
     )
 
 
-def test_a_lapsed_track_says_what_it_still_needed_and_how_to_restart():
+def test_a_lapsed_track_says_when_it_closed_and_how_to_restart():
     credits = [credit(1, date(2022, 3, 1), LA, 25)]
 
     assert sentence(INITIAL_ADMIN, date(2021, 1, 1), credits) == (
-        "This track's window closed on 31 December 2024 while it still needed 5 "
-        "more credits in Library Administration and 30 more in any category. "
-        "Restart it with a new start date to count your recent credits; nothing "
-        "is deleted."
+        "This track's window closed on 31 December 2024 before the track was "
+        "complete. Restart it with a new start date to count your recent credits; "
+        "nothing is deleted."
     )
 
 
@@ -163,4 +162,17 @@ def test_why_a_credit_does_not_count_in_words():
     assert text(rules.Reason.PENDING) == "pending review: it will count once approved"
     assert text(rules.Reason.NOT_ELIGIBLE) == (
         "events you created yourself do not count on this track"
+    )
+
+
+def test_a_closed_window_tells_what_counted_in_the_past():
+    counted = rules.Placement(rules.Reason.COUNTED, D(2), D(1))
+    pending = rules.Placement(rules.Reason.PENDING)
+
+    assert rules.placement_text(counted, "Technology", closed=True) == (
+        "counted: 2 toward the Technology minimum and 1 as electives before the "
+        "window closed"
+    )
+    assert rules.placement_text(pending, "Technology", closed=True) == (
+        "pending review, but this track's window has closed: not counted"
     )

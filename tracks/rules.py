@@ -459,9 +459,7 @@ def needs_sentence(result, names):
         )
         if result.is_complete:
             return f"{closed} before you applied for certification. {restart}"
-        return f"{closed} while it still needed {missing_text(result, names)}. " + (
-            restart
-        )
+        return f"{closed} before the track was complete. {restart}"
     if result.is_complete:
         return "This track is complete: you can apply for certification."
     return f"You need {missing_text(result, names)} by {long_date(result.last_day)}."
@@ -502,18 +500,25 @@ REASON_TEXTS = {
 }
 
 
-def placement_text(placement, category_name, denial_reason=""):
-    """Where a credit counts in one track, or why it does not, in a phrase."""
+def placement_text(placement, category_name, denial_reason="", closed=False):
+    """Where a credit counts in one track, or why it does not, in a phrase.
+
+    ``closed`` tells that the track's window has closed: what counted is then
+    told in the past, and a pending credit can no longer count there.
+    """
     if placement.reason is Reason.DENIED and denial_reason:
         return f"denied: it does not count. Reason: {denial_reason}"
+    if placement.reason is Reason.PENDING and closed:
+        return "pending review, but this track's window has closed: not counted"
     if not placement.counts:
         return REASON_TEXTS[placement.reason]
+    verb, until = ("counted", " before the window closed") if closed else ("counts", "")
     minimum, electives = placement.toward_minimum, placement.toward_electives
     if minimum and electives:
         return (
-            f"counts: {credits_text(minimum)} toward the {category_name} minimum "
-            f"and {credits_text(electives)} as electives"
+            f"{verb}: {credits_text(minimum)} toward the {category_name} minimum "
+            f"and {credits_text(electives)} as electives{until}"
         )
     if minimum:
-        return f"counts toward the {category_name} minimum"
-    return "counts as electives"
+        return f"{verb} toward the {category_name} minimum{until}"
+    return f"{verb} as electives{until}"

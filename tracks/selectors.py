@@ -136,11 +136,20 @@ class CreditRow:
     is_expired: bool
     lines: list
 
+    @property
+    def same_on_every_track(self):
+        """With several tracks and one phrase for all (denied, say), the page
+        says it once."""
+        return len(self.lines) > 1 and len({line.text for line in self.lines}) == 1
+
 
 def credit_line(credit, summary):
     placement = summary.progress.placements[credit.pk]
     text = rules.placement_text(
-        placement, credit.category.name, getattr(credit, "denial_reason", "") or ""
+        placement,
+        credit.category.name,
+        getattr(credit, "denial_reason", "") or "",
+        closed=summary.progress.is_window_closed,
     )
     return CreditLine(track=summary.track, text=text, counts=placement.counts)
 
