@@ -45,7 +45,7 @@ def test_credit_shared_by_two_tracks_is_listed_once_and_counted_once(client, sam
         ("Library Staff", "counts toward the Library Administration minimum"),
     ]
     assert words(response).count(">Shared</a>") == 1
-    assert "Approved: 3 credits · pending review: 0." in words(response)
+    assert "Approved and current: 3 credits · pending review: 0." in words(response)
 
 
 @pytest.mark.django_db
@@ -91,7 +91,10 @@ def test_expired_credit_is_shown_as_expired(client, sam):
 
     assert ">Expired</span>" in body
     assert "Expired: it is more than 48 months old." in body
-    assert "Approved: 0 credits · pending review: 0 · expired: 2." in body
+    assert (
+        "Approved and current: 0 credits · pending review: 0 · expired (more than "
+        "48 months old): 2."
+    ) in (body)
 
 
 def deny(credit, robin, reason):
@@ -142,7 +145,7 @@ def test_lapsed_track_tells_what_counted_before_its_window_closed(client, sam):
         "window closed"
     ) in body
     assert (
-        "Library Staff (2009): pending review, but this track's window has closed: "
+        "Library Staff (2009): pending review, but the track's window has closed: "
         "not counted"
     ) in body
 

@@ -153,10 +153,10 @@ def test_why_a_credit_does_not_count_in_words():
         "denied: it does not count. Reason: Vendor demonstrations are not eligible."
     )
     assert text(rules.Reason.BEFORE_START) == (
-        "dated before this track's start date: not counted"
+        "dated before the track's start date: not counted"
     )
     assert text(rules.Reason.AFTER_WINDOW) == (
-        "dated after this track's 48 months end: not counted"
+        "dated after the track's 48 months end: not counted"
     )
     assert text(rules.Reason.EXPIRED) == "expired: it is more than 48 months old"
     assert text(rules.Reason.PENDING) == "pending review: it will count once approved"
@@ -174,5 +174,5 @@ def test_a_closed_window_tells_what_counted_in_the_past():
         "window closed"
     )
     assert rules.placement_text(pending, "Technology", closed=True) == (
-        "pending review, but this track's window has closed: not counted"
+        "pending review, but the track's window has closed: not counted"
     )

@@ -97,13 +97,13 @@ def test_track_page_says_for_each_credit_where_it_counts_or_why_not(
 
     assert lines == {
         "Expired one": "expired: it is more than 48 months old",
-        "Before the start": "dated before this track's start date: not counted",
+        "Before the start": "dated before the track's start date: not counted",
         "Split one": "counts: 30 toward the Library Administration minimum and 1 as "
         "electives",
         "Elective one": "counts as electives",
         "Pending one": "pending review: it will count once approved",
         "Denied one": "denied: it does not count. Reason: A vendor demonstration.",
-        "Too late": "dated after this track's 48 months end: not counted",
+        "Too late": "dated after the track's 48 months end: not counted",
     }
 
 

@@ -493,8 +493,8 @@ REASON_TEXTS = {
     Reason.DENIED: "denied: it does not count",
     Reason.WITHDRAWN: "withdrawn: it does not count",
     Reason.VOID: "void: it does not count",
-    Reason.BEFORE_START: "dated before this track's start date: not counted",
-    Reason.AFTER_WINDOW: "dated after this track's 48 months end: not counted",
+    Reason.BEFORE_START: "dated before the track's start date: not counted",
+    Reason.AFTER_WINDOW: "dated after the track's 48 months end: not counted",
     Reason.EXPIRED: "expired: it is more than 48 months old",
     Reason.NOT_ELIGIBLE: "events you created yourself do not count on this track",
 }
@@ -509,7 +509,7 @@ def placement_text(placement, category_name, denial_reason="", closed=False):
     if placement.reason is Reason.DENIED and denial_reason:
         return f"denied: it does not count. Reason: {denial_reason}"
     if placement.reason is Reason.PENDING and closed:
-        return "pending review, but this track's window has closed: not counted"
+        return "pending review, but the track's window has closed: not counted"
     if not placement.counts:
         return REASON_TEXTS[placement.reason]
     verb, until = ("counted", " before the window closed") if closed else ("counts", "")
