@@ -94,7 +94,7 @@ def test_expired_credit_is_shown_as_expired(client, sam):
     assert (
         "Approved and current: 0 credits · pending review: 0 · expired (more than "
         "48 months old): 2."
-    ) in (body)
+    ) in body
 
 
 def deny(credit, robin, reason):

@@ -374,6 +374,26 @@ def test_self_created_credit_counts_where_the_type_allows_it():
     assert result.counted == D(3)
 
 
+def test_self_created_credits_stop_counting_from_the_cut_off_day():
+    # As from 1 July 2026 (ARM 10.102.1160(6)(c)), if the State Library sets it.
+    requirements = rules.Requirements(
+        total=D(15),
+        categories=ALL,
+        minimums={LA: D(10)},
+        self_created_until=date(2026, 7, 1),
+    )
+    credits = [
+        credit(1, date(2026, 6, 30), LA, 3, self_created=True),
+        credit(2, date(2026, 7, 1), LA, 2, self_created=True),
+        credit(3, date(2026, 7, 1), LA, 1),  # a catalogue event still counts
+    ]
+
+    result = rules.progress(requirements, START, TODAY, credits)
+
+    assert result.counted == D(4)
+    assert result.placements[2].reason is rules.Reason.NOT_ELIGIBLE
+
+
 # Several tracks, lapsed tracks, restarts.
 
 

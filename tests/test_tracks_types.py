@@ -1,6 +1,7 @@
 """The shipped track types are the rules file's tables, as data."""
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from events.models import Category
 from tests import test_rules
@@ -43,3 +44,16 @@ def test_only_the_2023_program_is_offered_for_new_tracks():
 
     assert set(active.values_list("program", flat=True)) == {2023}
     assert active.count() == 4
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value"), [("total_required", 0), ("specialization_threshold", -1)]
+)
+def test_database_refuses_a_track_type_total_or_threshold_below_one(field, value):
+    fields = {"name": "Broken", "program": 2030, "audience": "staff"}
+    fields["total_required"] = 60
+    fields[field] = value
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        TrackType.objects.create(**fields)

@@ -31,6 +31,13 @@ class TrackType(models.Model):
         default=True,
         help_text="Whether credits for events people created themselves count.",
     )
+    self_created_events_until = models.DateField(
+        "self-created events count until",
+        null=True,
+        blank=True,
+        help_text="Credits for events people created themselves that are dated "
+        "on or after this day do not count; empty for no end.",
+    )
     description = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -39,7 +46,16 @@ class TrackType(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "name"], name="tracktype_unique_name"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(total_required__gt=0),
+                name="tracktype_total_positive",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(specialization_threshold__isnull=True)
+                | models.Q(specialization_threshold__gt=0),
+                name="tracktype_threshold_positive",
+            ),
         ]
 
     def __str__(self):

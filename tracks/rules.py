@@ -126,6 +126,7 @@ class Requirements:
     specialization_threshold: Decimal | None = None
     specialization_categories: frozenset = frozenset()
     self_created_eligible: bool = True
+    self_created_until: date | None = None
 
     @property
     def electives(self):
@@ -290,10 +291,18 @@ def place(credit, requirements, started_on, today):
 
     A denied, withdrawn or void credit counts nowhere, whatever its date; then
     the date decides (before the start, after the window, expired); then
-    whether the track type accepts events people created themselves; then
-    whether the credit is approved yet.
+    whether the track type accepts events people created themselves (at all,
+    or only those dated before a given day); then whether the credit is
+    approved yet.
     """
     return _Window(started_on, today).place(credit, requirements)
+
+
+def _self_created_counts(credit, requirements):
+    until = requirements.self_created_until
+    if until is not None and credit.earned_on >= until:
+        return False
+    return requirements.self_created_eligible
 
 
 @dataclass(frozen=True)
@@ -318,7 +327,7 @@ class _Window:
             return Reason.AFTER_WINDOW
         if expired and self.today < self.ends_on:
             return Reason.EXPIRED
-        if credit.self_created and not requirements.self_created_eligible:
+        if credit.self_created and not _self_created_counts(credit, requirements):
             return Reason.NOT_ELIGIBLE
         if credit.status == APPROVED:
             return Reason.COUNTED

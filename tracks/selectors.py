@@ -21,6 +21,7 @@ def requirements_of(track_type, categories):
             c.pk for c in categories if c.has_specialization
         ),
         self_created_eligible=track_type.self_created_events_eligible,
+        self_created_until=track_type.self_created_events_until,
     )
 
 
