@@ -101,18 +101,18 @@ def bench_pages(runs):
     from django.test.utils import (
         override_settings,
         setup_databases,
-        setup_test_environment,
         teardown_databases,
     )
 
-    setup_test_environment()
+    # No setup_test_environment(): it instruments every template render and
+    # would time the instruments, not the page.
     storages = {
         "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
         "staticfiles": {
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
-    with override_settings(STORAGES=storages, DEBUG=False):
+    with override_settings(STORAGES=storages, DEBUG=False, ALLOWED_HOSTS=["*"]):
         old = setup_databases(verbosity=0, interactive=False)
         try:
             client, track = _page_data(Client)

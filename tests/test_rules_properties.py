@@ -34,15 +34,17 @@ HALVES = st.integers(min_value=1, max_value=60).map(lambda n: Decimal(n) / 2)
 requirements = st.one_of(
     st.sampled_from(TRACK_TYPES),
     st.builds(
-        lambda minimums, electives, eligible: rules.Requirements(
+        lambda minimums, electives, eligible, until: rules.Requirements(
             total=sum(minimums.values(), Decimal(0)) + electives,
             categories=ALL,
             minimums=minimums,
             self_created_eligible=eligible,
+            self_created_until=until,
         ),
         st.dictionaries(st.sampled_from(ALL), HALVES, max_size=4),
         st.integers(min_value=0, max_value=40).map(Decimal),
         st.booleans(),
+        st.none() | st.dates(date(2018, 1, 1), date(2031, 1, 1)),
     ),
 )
 starts = st.dates(date(2018, 1, 1), date(2026, 1, 1)).map(lambda d: d.replace(day=1))
@@ -121,6 +123,11 @@ def test_complete_exactly_when_every_minimum_is_met_and_the_total_reached(case):
         if c.status == "approved"
         and started_on <= c.earned_on < end
         and not (c.self_created and not requirements.self_created_eligible)
+        and not (
+            c.self_created
+            and requirements.self_created_until is not None
+            and c.earned_on >= requirements.self_created_until
+        )
         and not (today < end and rules.has_expired(c.earned_on, today))
     ]
     in_category = {k: sum(c.value for c in counting if c.category == k) for k in ALL}

@@ -12,7 +12,7 @@ from credits import services as credit_services
 from credits.models import Credit
 from events.models import Event
 from tests.conftest import DENVER, category, make_credit, make_event, make_track
-from tracks.models import Track, TrackRestart
+from tracks.models import Track, TrackRestart, TrackType
 
 TODAY = date(2026, 12, 3)
 
@@ -305,6 +305,30 @@ def test_track_page_refuses_other_methods(client, sam, method):
     response = getattr(client, method)(reverse("tracks:detail", args=[track.pk]))
 
     assert response.status_code == 405
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["put", "delete"])
+def test_new_track_page_refuses_other_methods(client, sam, method):
+    client.force_login(sam)
+
+    assert getattr(client, method)(reverse("tracks:new")).status_code == 405
+
+
+@pytest.mark.django_db
+def test_new_track_with_a_bad_start_keeps_what_was_typed(client, sam):
+    staff = TrackType.objects.get(name="Library Staff", program=2023)
+    client.force_login(sam)
+    url = reverse("tracks:new") + f"?type={staff.pk}"
+
+    response = client.post(url, {"started_on": "2027-01-01", "notes": "Mine"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["started_on"] == [
+        "The start date cannot be in the future."
+    ]
+    assert "Mine" in text(response)
+    assert not Track.objects.filter(person=sam).exists()
 
 
 def add_credits(person, count):
