@@ -305,17 +305,15 @@ def _self_created_counts(credit, requirements):
     return requirements.self_created_eligible
 
 
-@dataclass(frozen=True)
 class _Window:
     """A track's window on one day; its dates are worked out once, not per
     credit, as a person may have hundreds of credits."""
 
-    started_on: date
-    today: date
-
-    def __post_init__(self):
-        object.__setattr__(self, "ends_on", window_end(self.started_on))
-        object.__setattr__(self, "expired_before", earliest_start(self.today))
+    def __init__(self, started_on, today):
+        self.started_on = started_on
+        self.today = today
+        self.ends_on = window_end(started_on)
+        self.expired_before = earliest_start(today)
 
     def place(self, credit, requirements):
         if credit.status in CLOSED_STATUSES:
@@ -377,7 +375,7 @@ def progress(requirements, started_on, today, credits, has_applied=False):
     return Progress(
         requirements=requirements,
         started_on=started_on,
-        ends_on=window_end(started_on),
+        ends_on=window.ends_on,
         today=today,
         categories=categories,
         placements=placements,
@@ -415,7 +413,7 @@ def credits_text(value):
 
 
 def credits_noun(value):
-    """ "1 credit", "0.5 credits", "2 credits"."""
+    """A figure with its noun: "1 credit", "0.5 credits", "2 credits"."""
     return f"{credits_text(value)} credit{'' if value == 1 else 's'}"
 
 
