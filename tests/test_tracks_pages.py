@@ -182,7 +182,11 @@ def test_incomplete_2009_track_explains_that_specializations_wait(client, sam):
     response = page(client, track)
 
     assert response.context["summary"].specializations == []
-    assert "Specializations are awarded once the track is complete" in text(response)
+    assert (
+        "Specializations are awarded once the track is complete: at least 20 "
+        "credits counted in Library Services to the Public, Collection Management "
+        "and Technical Services or Technology earn one in that category."
+    ) in " ".join(text(response).split())
 
 
 @pytest.mark.django_db
@@ -387,3 +391,17 @@ def test_track_page_runs_the_same_queries_for_1_or_300_credits_and_1_or_5_tracks
 
     with django_assert_num_queries(TRACK_PAGE_QUERIES):
         page(client, track)
+
+
+@pytest.mark.django_db
+def test_new_track_page_says_what_the_track_asks_for(client, sam):
+    staff = TrackType.objects.get(name="Library Staff", program=2023)
+    client.force_login(sam)
+
+    response = client.get(reverse("tracks:new") + f"?type={staff.pk}")
+
+    body = " ".join(text(response).split())
+    assert "60 credits dated within 48 months of the start date, of which:" in body
+    assert "at least 5 in Collection Management and Technical Services" in body
+    assert "the rest in any category (electives)" in body
+    assert "specialization" not in body

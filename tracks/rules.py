@@ -421,11 +421,11 @@ def long_date(day):
     return f"{day.day} {day:%B %Y}"
 
 
-def join_words(parts):
-    """["a"] -> "a"; ["a", "b", "c"] -> "a, b and c"."""
+def join_words(parts, last="and"):
+    """["a"] -> "a"; ["a", "b", "c"] -> "a, b and c" (or "a, b or c")."""
     if len(parts) == 1:
         return parts[0]
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return ", ".join(parts[:-1]) + f" {last} " + parts[-1]
 
 
 def time_left_text(result):

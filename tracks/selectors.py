@@ -100,6 +100,12 @@ class TrackProgress:
     def restart_sentence(self):
         return rules.restart_sentence(self.progress.today)
 
+    @property
+    def specialization_choices(self):
+        """ "A, B or C": the categories in which a specialization can be earned."""
+        keys = self.progress.requirements.specialization_categories
+        return specialization_text(c for k, c in self.categories.items() if k in keys)
+
 
 def track_progress(tracks, credits, today=None):
     """Each track's TrackProgress, computed from one list of the person's credits."""
@@ -172,3 +178,13 @@ def credit_totals(credits, today=None):
     """The person's approved, pending and expired credits, each counted once."""
     today = today or timezone.localdate()
     return rules.totals([credit_fact(c) for c in credits], today)
+
+
+def specialization_text(categories):
+    """The names of categories that can earn a specialization, "A, B or C"."""
+    names = [c.name for c in sorted(categories, key=lambda c: c.position)]
+    return rules.join_words(names, last="or") if names else ""
+
+
+def specialization_categories():
+    return specialization_text(Category.objects.filter(has_specialization=True))

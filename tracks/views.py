@@ -28,7 +28,12 @@ def track_new(request):
         messages.success(request, f"Your {track_type.name} track is saved.")
         return redirect("tracks:detail", pk=track.pk)
 
-    return render(request, "tracks/new.html", {"form": form, "track_type": track_type})
+    context = {
+        "form": form,
+        "track_type": track_type,
+        "specialization_choices": selectors.specialization_categories(),
+    }
+    return render(request, "tracks/new.html", context)
 
 
 @login_required
