@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -5,9 +6,25 @@ from tracks import rules
 from tracks.models import Track, TrackRestart
 
 
+def _check_start(started_on, last_certificate_expired_on, today):
+    errors = rules.start_date_errors(
+        started_on, today or timezone.localdate(), last_certificate_expired_on
+    )
+    if errors:
+        raise ValidationError({"started_on": errors})
+
+
 def track_create(
-    *, person, track_type, started_on, last_certificate_expired_on=None, notes=""
+    *,
+    person,
+    track_type,
+    started_on,
+    last_certificate_expired_on=None,
+    notes="",
+    today=None,
 ):
+    """A new track; ``today`` is the day it is set up (for the start date rule)."""
+    _check_start(started_on, last_certificate_expired_on, today)
     return Track.objects.create(
         person=person,
         track_type=track_type,
@@ -28,6 +45,7 @@ def track_update(
     """
     saved = Track.objects.select_for_update().get(pk=track.pk)
     if started_on != saved.started_on:
+        _check_start(started_on, last_certificate_expired_on, None)
         now = timezone.now()
         TrackRestart.objects.create(
             track=saved,

@@ -111,7 +111,10 @@ class Command(BaseCommand):
             return
         started_on = rules.add_months(timezone.localdate(), -52).replace(day=1)
         services.track_create(
-            person=person, track_type=track_type, started_on=started_on
+            person=person,
+            track_type=track_type,
+            started_on=started_on,
+            today=started_on,  # set up back then
         )
 
     def _credits(self, person, reviewer):
