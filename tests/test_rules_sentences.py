@@ -126,7 +126,8 @@ def test_restart_sentence_gives_the_earliest_first_of_the_month():
         "To restart this track, enter a new start date below: the first day of the "
         "month in which you began collecting the credits you want to count, on "
         "1 January 2023 or later. Credits dated from the new start for 48 months "
-        "will count; none of your credits is deleted."
+        "will count; none of your credits is deleted. An earlier start counts more "
+        "of your past credits; a later one leaves more time."
     )
 
 

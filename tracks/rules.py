@@ -491,7 +491,8 @@ def restart_sentence(today):
         "the month in which you began collecting the credits you want to count, "
         f"on {long_date(earliest_first_of_month(today))} or later. Credits dated "
         "from the new start for 48 months will count; none of your credits is "
-        "deleted."
+        "deleted. An earlier start counts more of your past credits; a later one "
+        "leaves more time."
     )
 
 
