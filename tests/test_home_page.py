@@ -150,6 +150,14 @@ def test_lapsed_track_tells_what_counted_before_its_window_closed(client, sam):
     ) in body
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["post", "put", "delete"])
+def test_home_page_only_answers_get(client, sam, method):
+    client.force_login(sam)
+
+    assert getattr(client, method)(reverse("tracks:home")).status_code == 405
+
+
 HOME_PAGE_QUERIES = 7
 
 
