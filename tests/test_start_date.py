@@ -4,7 +4,10 @@ never in the future, never more than 48 months before today."""
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 
+from tests.conftest import make_track, track_type
+from tracks import services
 from tracks.forms import TrackForm
 
 TODAY = date(2026, 3, 1)
@@ -49,3 +52,23 @@ def test_future_date_is_refused():
 @pytest.mark.django_db
 def test_today_when_it_is_the_first_is_accepted():
     assert errors(TODAY) == []
+
+
+@pytest.mark.django_db
+def test_services_refuse_an_invalid_start_whatever_calls_them(sam):
+    with pytest.raises(ValidationError) as created:
+        services.track_create(
+            person=sam,
+            track_type=track_type("Library Staff"),
+            started_on=date(2026, 4, 1),
+            today=TODAY,
+        )
+    track = make_track(sam, "Library Staff", date(2024, 1, 1))
+    with pytest.raises(ValidationError) as updated:
+        services.track_update(track=track, started_on=date(2024, 5, 17))
+
+    assert created.value.message_dict == {
+        "started_on": ["The start date cannot be in the future."]
+    }
+    assert "first day of the month" in updated.value.message_dict["started_on"][0]
+    assert track.restarts.count() == 0

@@ -59,9 +59,20 @@ class TrackForm(forms.ModelForm):
         return expired_on
 
     def clean(self):
+        """Check the start date against the rules when it is new or changed.
+
+        A lapsed track keeps a start date more than 48 months old; its notes
+        can still be saved without giving it a new start.
+        """
         cleaned = super().clean()
         started_on = cleaned.get("started_on")
-        if started_on and "last_certificate_expired_on" not in self.errors:
+        dates = {"started_on", "last_certificate_expired_on"}
+        is_new_date = self.instance.pk is None or dates & set(self.changed_data)
+        if (
+            started_on
+            and is_new_date
+            and "last_certificate_expired_on" not in self.errors
+        ):
             for error in rules.start_date_errors(
                 started_on, self.today, cleaned.get("last_certificate_expired_on")
             ):

@@ -31,6 +31,13 @@ class TrackType(models.Model):
         default=True,
         help_text="Whether credits for events people created themselves count.",
     )
+    self_created_events_until = models.DateField(
+        "self-created events count until",
+        null=True,
+        blank=True,
+        help_text="Credits for events people created themselves that are dated "
+        "on or after this day do not count; empty for no end.",
+    )
     description = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -39,7 +46,16 @@ class TrackType(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "name"], name="tracktype_unique_name"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(total_required__gt=0),
+                name="tracktype_total_positive",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(specialization_threshold__isnull=True)
+                | models.Q(specialization_threshold__gt=0),
+                name="tracktype_threshold_positive",
+            ),
         ]
 
     def __str__(self):
@@ -96,3 +112,28 @@ class Track(models.Model):
 
     def __str__(self):
         return f"{self.track_type.name} from {self.started_on:%d %B %Y}"
+
+
+class TrackRestart(models.Model):
+    """A change of a track's start date, kept so the track's history stays."""
+
+    track = models.ForeignKey(Track, on_delete=models.CASCADE, related_name="restarts")
+    from_started_on = models.DateField("previous start date")
+    to_started_on = models.DateField("new start date")
+    was_lapsed = models.BooleanField(
+        help_text="Whether the previous window had already closed."
+    )
+    restarted_at = models.DateTimeField(default=timezone.now)
+    restarted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-restarted_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.from_started_on} → {self.to_started_on}"

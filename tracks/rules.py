@@ -9,13 +9,14 @@ render what it returns.
 import calendar
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
 WINDOW_MONTHS = 48
 WARNING_MONTHS = 6
 ZERO = Decimal(0)
+APPROVED = "approved"
 
 
 def add_months(day, months):
@@ -38,6 +39,14 @@ def window_end(started_on):
 def earliest_start(today):
     """The earliest start date a track may be given on ``today``."""
     return add_months(today, -WINDOW_MONTHS)
+
+
+def earliest_first_of_month(today):
+    """The earliest first of a month that is a valid start date on ``today``."""
+    earliest = earliest_start(today)
+    if earliest.day == 1:
+        return earliest
+    return add_months(earliest.replace(day=1), 1)
 
 
 def has_expired(earned_on, today):
@@ -76,6 +85,15 @@ def percent(part, whole):
     return int(min(part, whole) * 100 / whole)
 
 
+def time_left(today, ends_on):
+    """Whole years, months and days from ``today`` up to ``ends_on``."""
+    months = (ends_on.year - today.year) * 12 + ends_on.month - today.month
+    if add_months(today, months) > ends_on:
+        months -= 1
+    days = (ends_on - add_months(today, months)).days
+    return months // 12, months % 12, days
+
+
 class Reason(StrEnum):
     """Where a credit stands in one track, and why."""
 
@@ -90,8 +108,8 @@ class Reason(StrEnum):
     NOT_ELIGIBLE = "not eligible"
 
 
-STATUS_REASONS = {
-    "pending": Reason.PENDING,
+# Statuses that keep a credit out of every track, whatever its date.
+CLOSED_STATUSES = {
     "denied": Reason.DENIED,
     "withdrawn": Reason.WITHDRAWN,
     "void": Reason.VOID,
@@ -108,14 +126,18 @@ class Requirements:
     specialization_threshold: Decimal | None = None
     specialization_categories: frozenset = frozenset()
     self_created_eligible: bool = True
+    self_created_until: date | None = None
 
     @property
     def electives(self):
+        """The balance of the total that any category may fill."""
         return max(self.total - sum(self.minimums.values(), ZERO), ZERO)
 
 
 @dataclass(frozen=True)
 class CreditFact:
+    """One credit as the rules see it; ``status`` is the credit's status code."""
+
     id: object
     earned_on: date
     category: object
@@ -170,9 +192,11 @@ class Progress:
     today: date
     categories: tuple
     placements: dict
+    has_applied: bool = False
 
     @property
     def counted(self):
+        """Every counted credit, minimums and electives alike."""
         return sum((c.counted for c in self.categories), ZERO)
 
     @property
@@ -181,7 +205,16 @@ class Progress:
 
     @property
     def electives_counted(self):
+        """Credits above the category minimums, which count as electives."""
         return sum((c.surplus for c in self.categories), ZERO)
+
+    @property
+    def electives_missing(self):
+        return max(self.requirements.electives - self.electives_counted, ZERO)
+
+    @property
+    def electives_percent(self):
+        return percent(self.electives_counted, self.requirements.electives)
 
     @property
     def missing_by_category(self):
@@ -198,21 +231,40 @@ class Progress:
         return sum(self.missing_by_category.values(), ZERO) + self.missing_any
 
     @property
+    def done(self):
+        """The part of the total already earned where the track needs it."""
+        return self.requirements.total - self.missing_total
+
+    @property
     def percent(self):
-        return percent(self.counted, self.requirements.total)
+        """How far the track is to complete; counted credits above what a
+        category or the electives can use do not move it."""
+        return percent(self.done, self.requirements.total)
 
     @property
     def is_complete(self):
         return self.missing_total == ZERO
 
     @property
-    def is_lapsed(self):
+    def is_window_closed(self):
         """The window has ended: nothing dated today or later counts."""
         return self.today >= self.ends_on
 
     @property
+    def is_lapsed(self):
+        """The window ended without an application for certification."""
+        return self.is_window_closed and not self.has_applied
+
+    @property
     def last_day(self):
-        return date.fromordinal(self.ends_on.toordinal() - 1)
+        return self.ends_on - timedelta(days=1)
+
+    @property
+    def time_left(self):
+        """(years, months, days) until the window closes; zeros once closed."""
+        if self.is_window_closed:
+            return (0, 0, 0)
+        return time_left(self.today, self.ends_on)
 
     @property
     def closes_soon(self):
@@ -235,34 +287,66 @@ class Progress:
 
 
 def place(credit, requirements, started_on, today):
-    """The reason one credit does or does not count toward a track, before sums."""
-    if credit.earned_on < started_on:
-        if has_expired(credit.earned_on, today):
+    """The reason one credit does or does not count toward a track, before sums.
+
+    A denied, withdrawn or void credit counts nowhere, whatever its date; then
+    the date decides (before the start, after the window, expired); then
+    whether the track type accepts events people created themselves (at all,
+    or only those dated before a given day); then whether the credit is
+    approved yet.
+    """
+    return _Window(started_on, today).place(credit, requirements)
+
+
+def _self_created_counts(credit, requirements):
+    until = requirements.self_created_until
+    if until is not None and credit.earned_on >= until:
+        return False
+    return requirements.self_created_eligible
+
+
+class _Window:
+    """A track's window on one day; its dates are worked out once, not per
+    credit, as a person may have hundreds of credits."""
+
+    def __init__(self, started_on, today):
+        self.started_on = started_on
+        self.today = today
+        self.ends_on = window_end(started_on)
+        self.expired_before = earliest_start(today)
+
+    def place(self, credit, requirements):
+        if credit.status in CLOSED_STATUSES:
+            return CLOSED_STATUSES[credit.status]
+        expired = credit.earned_on < self.expired_before
+        if credit.earned_on < self.started_on:
+            return Reason.EXPIRED if expired else Reason.BEFORE_START
+        if credit.earned_on >= self.ends_on:
+            return Reason.AFTER_WINDOW
+        if expired and self.today < self.ends_on:
             return Reason.EXPIRED
-        return Reason.BEFORE_START
-    if credit.earned_on >= window_end(started_on):
-        return Reason.AFTER_WINDOW
-    if credit.status in STATUS_REASONS:
-        return STATUS_REASONS[credit.status]
-    if credit.self_created and not requirements.self_created_eligible:
-        return Reason.NOT_ELIGIBLE
-    return Reason.COUNTED
+        if credit.self_created and not _self_created_counts(credit, requirements):
+            return Reason.NOT_ELIGIBLE
+        if credit.status == APPROVED:
+            return Reason.COUNTED
+        return Reason.PENDING
 
 
-def progress(requirements, started_on, today, credits):
+def progress(requirements, started_on, today, credits, has_applied=False):
     """A track's progress on ``today`` from the person's credits.
 
     Only approved credits dated inside the window count; pending ones inside
     it are summed apart. Within a category, credits fill the minimum in date
     order and the rest are electives, so the result does not depend on the
-    order in which the credits are given.
+    order in which the credits are given. ``has_applied`` tells that an
+    application was submitted, so a closed window has not lapsed.
     """
-    reasons = {c.id: place(c, requirements, started_on, today) for c in credits}
     counted = defaultdict(lambda: ZERO)
     pending = defaultdict(lambda: ZERO)
     placements = {}
+    window = _Window(started_on, today)
     for credit in sorted(credits, key=lambda c: (c.earned_on, str(c.id))):
-        reason = reasons[credit.id]
+        reason = window.place(credit, requirements)
         if reason is Reason.PENDING:
             pending[credit.category] += credit.value
         if reason is not Reason.COUNTED:
@@ -276,6 +360,9 @@ def progress(requirements, started_on, today, credits):
             reason, toward_minimum, credit.value - toward_minimum
         )
 
+    keys = list(requirements.categories)
+    keys += [key for key in requirements.minimums if key not in keys]
+    keys += [key for key in (*counted, *pending) if key not in keys]
     categories = tuple(
         CategoryProgress(
             category=key,
@@ -283,49 +370,130 @@ def progress(requirements, started_on, today, credits):
             counted=counted[key],
             pending=pending[key],
         )
-        for key in requirements.categories
+        for key in keys
     )
     return Progress(
         requirements=requirements,
         started_on=started_on,
-        ends_on=window_end(started_on),
+        ends_on=window.ends_on,
         today=today,
         categories=categories,
         placements=placements,
+        has_applied=has_applied,
     )
+
+
+@dataclass(frozen=True)
+class Totals:
+    """A person's credits summed once each, whatever their tracks."""
+
+    approved: Decimal
+    pending: Decimal
+    expired: Decimal
+
+
+def totals(credits, today):
+    """Approved (still valid), pending and expired credits, each counted once."""
+    once = {credit.id: credit for credit in credits}.values()
+    sums = defaultdict(lambda: ZERO)
+    for credit in once:
+        if credit.status == APPROVED and has_expired(credit.earned_on, today):
+            sums["expired"] += credit.value
+        elif credit.status in (APPROVED, "pending"):
+            sums[credit.status] += credit.value
+    return Totals(sums[APPROVED], sums["pending"], sums["expired"])
+
+
+# The words the pages use.
 
 
 def credits_text(value):
     """2 -> "2", 2.50 -> "2.5": credit figures as people write them."""
-    text = f"{Decimal(value).normalize():f}"
-    return text
+    return f"{Decimal(value).normalize():f}"
+
+
+def credits_noun(value):
+    """A figure with its noun: "1 credit", "0.5 credits", "2 credits"."""
+    return f"{credits_text(value)} credit{'' if value == 1 else 's'}"
 
 
 def long_date(day):
     return f"{day.day} {day:%B %Y}"
 
 
-def needs_sentence(result, names):
-    """One plain sentence of what the track still needs; ``names`` maps keys."""
-    if result.is_complete:
-        return "This track is complete: you can apply for certification."
-    parts = [
-        f"{credits_text(missing)} more in {names[key]}"
-        for key, missing in result.missing_by_category.items()
+def join_words(parts, last="and"):
+    """["a"] -> "a"; ["a", "b", "c"] -> "a, b and c" (or "a, b or c")."""
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + f" {last} " + parts[-1]
+
+
+def time_left_text(result):
+    """ "2 years, 3 months and 5 days", or "" once the window has closed."""
+    units = zip(result.time_left, ("year", "month", "day"), strict=True)
+    parts = [f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in units if n]
+    return join_words(parts) if parts else ""
+
+
+def window_sentence(result):
+    """When the track's credits count, and how long is left."""
+    span = f"{long_date(result.started_on)} through {long_date(result.last_day)}"
+    if result.is_window_closed:
+        return f"Credits counted from {span}; that window has closed."
+    return f"Credits count from {span}: {time_left_text(result)} left."
+
+
+def missing_text(result, names):
+    """ "5 more credits in Library Administration and 10 more in any category"."""
+    needs = [
+        (missing, names[key]) for key, missing in result.missing_by_category.items()
     ]
     if result.missing_any:
-        parts.append(f"{credits_text(result.missing_any)} more in any category")
-    parts[0] = parts[0].replace(" more", " more credits", 1)
-    needed = (
-        parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    )
+        needs.append((result.missing_any, "any category"))
+    parts = [f"{credits_text(missing)} more in {where}" for missing, where in needs]
+    noun = "credit" if needs[0][0] == 1 else "credits"
+    parts[0] = parts[0].replace(" more", f" more {noun}", 1)
+    return join_words(parts)
+
+
+def needs_sentence(result, names):
+    """One plain sentence of what the track still needs; ``names`` maps keys."""
     if result.is_lapsed:
-        return (
-            f"This track's window closed on {long_date(result.last_day)} while "
-            f"it still needed {needed}. Restart it with a new start date to "
-            "count your recent credits."
+        closed = f"This track's window closed on {long_date(result.last_day)}"
+        restart = (
+            "Restart it with a new start date to count your recent credits; "
+            "nothing is deleted."
         )
-    return f"You need {needed} by {long_date(result.last_day)}."
+        if result.is_complete:
+            return f"{closed} before you applied for certification. {restart}"
+        return f"{closed} before the track was complete. {restart}"
+    if result.is_complete:
+        return "This track is complete: you can apply for certification."
+    return f"You need {missing_text(result, names)} by {long_date(result.last_day)}."
+
+
+def warning_sentence(result):
+    """A warning when the window closes within six months and credits are
+    missing; "" otherwise."""
+    if not result.closes_soon:
+        return ""
+    return (
+        f"Only {time_left_text(result)} left: this track still needs "
+        f"{credits_noun(result.missing_total)}, and credits dated after "
+        f"{long_date(result.last_day)} will not count toward it."
+    )
+
+
+def restart_sentence(today):
+    """How to restart a lapsed track, with the earliest start allowed today."""
+    return (
+        "To restart this track, enter a new start date below: the first day of "
+        "the month in which you began collecting the credits you want to count, "
+        f"on {long_date(earliest_first_of_month(today))} or later. Credits dated "
+        "from the new start for 48 months will count; none of your credits is "
+        "deleted. An earlier start counts more of your past credits; a later one "
+        "leaves more time."
+    )
 
 
 REASON_TEXTS = {
@@ -333,23 +501,32 @@ REASON_TEXTS = {
     Reason.DENIED: "denied: it does not count",
     Reason.WITHDRAWN: "withdrawn: it does not count",
     Reason.VOID: "void: it does not count",
-    Reason.BEFORE_START: "dated before this track's start date: not counted",
-    Reason.AFTER_WINDOW: "dated after this track's 48 months ended: not counted",
+    Reason.BEFORE_START: "dated before the track's start date: not counted",
+    Reason.AFTER_WINDOW: "dated after the track's 48 months end: not counted",
     Reason.EXPIRED: "expired: it is more than 48 months old",
     Reason.NOT_ELIGIBLE: "events you created yourself do not count on this track",
 }
 
 
-def placement_text(placement, category_name):
-    """Where a credit counts in one track, or why it does not, in a phrase."""
+def placement_text(placement, category_name, denial_reason="", closed=False):
+    """Where a credit counts in one track, or why it does not, in a phrase.
+
+    ``closed`` tells that the track's window has closed: what counted is then
+    told in the past, and a pending credit can no longer count there.
+    """
+    if placement.reason is Reason.DENIED and denial_reason:
+        return f"denied: it does not count. Reason: {denial_reason}"
+    if placement.reason is Reason.PENDING and closed:
+        return "pending review, but the track's window has closed: not counted"
     if not placement.counts:
         return REASON_TEXTS[placement.reason]
+    verb, until = ("counted", " before the window closed") if closed else ("counts", "")
     minimum, electives = placement.toward_minimum, placement.toward_electives
     if minimum and electives:
         return (
-            f"counts: {credits_text(minimum)} toward the {category_name} minimum "
-            f"and {credits_text(electives)} as electives"
+            f"{verb}: {credits_text(minimum)} toward the {category_name} minimum "
+            f"and {credits_text(electives)} as electives{until}"
         )
     if minimum:
-        return f"counts toward the {category_name} minimum"
-    return "counts as electives"
+        return f"{verb} toward the {category_name} minimum{until}"
+    return f"{verb} as electives{until}"

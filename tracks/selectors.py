@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
-from credits.models import Credit
+from credits.models import Credit, Decision
 from events.models import Category
 from tracks import rules
 from tracks.models import Requirement, Track
@@ -21,6 +21,7 @@ def requirements_of(track_type, categories):
             c.pk for c in categories if c.has_specialization
         ),
         self_created_eligible=track_type.self_created_events_eligible,
+        self_created_until=track_type.self_created_events_until,
     )
 
 
@@ -47,9 +48,18 @@ def person_tracks(person):
 
 
 def person_credits(person):
+    """The person's credits, newest first, each with the reason of its denial.
+
+    The reason comes from a subquery, so a list of 300 credits is still one
+    query.
+    """
+    denial = Decision.objects.filter(
+        credit=OuterRef("pk"), to_status=Credit.Status.DENIED
+    ).order_by("-decided_at", "-pk")
     return (
         Credit.objects.filter(person=person)
         .select_related("event", "category")
+        .annotate(denial_reason=Subquery(denial.values("reason")[:1]))
         .order_by("-earned_on", "-pk")
     )
 
@@ -63,6 +73,10 @@ class TrackProgress:
     categories: dict
 
     @property
+    def names(self):
+        return {key: category.name for key, category in self.categories.items()}
+
+    @property
     def rows(self):
         return [(self.categories[c.category], c) for c in self.progress.categories]
 
@@ -72,8 +86,25 @@ class TrackProgress:
 
     @property
     def sentence(self):
-        names = {key: category.name for key, category in self.categories.items()}
-        return rules.needs_sentence(self.progress, names)
+        return rules.needs_sentence(self.progress, self.names)
+
+    @property
+    def window_sentence(self):
+        return rules.window_sentence(self.progress)
+
+    @property
+    def warning(self):
+        return rules.warning_sentence(self.progress)
+
+    @property
+    def restart_sentence(self):
+        return rules.restart_sentence(self.progress.today)
+
+    @property
+    def specialization_choices(self):
+        """ "A, B or C": the categories in which a specialization can be earned."""
+        keys = self.progress.requirements.specialization_categories
+        return specialization_text(c for k, c in self.categories.items() if k in keys)
 
 
 def track_progress(tracks, credits, today=None):
@@ -89,6 +120,7 @@ def track_progress(tracks, credits, today=None):
                 track.started_on,
                 today,
                 facts,
+                has_applied=track.status != Track.Status.OPEN,
             ),
             categories=categories,
         )
@@ -97,10 +129,36 @@ def track_progress(tracks, credits, today=None):
 
 
 @dataclass(frozen=True)
+class CreditLine:
+    """Where one credit stands in one track, in words."""
+
+    track: Track
+    text: str
+    counts: bool
+
+
+@dataclass(frozen=True)
 class CreditRow:
     credit: Credit
     is_expired: bool
     lines: list
+
+    @property
+    def same_on_every_track(self):
+        """With several tracks and one phrase for all (denied, say), the page
+        says it once."""
+        return len(self.lines) > 1 and len({line.text for line in self.lines}) == 1
+
+
+def credit_line(credit, summary):
+    placement = summary.progress.placements[credit.pk]
+    text = rules.placement_text(
+        placement,
+        credit.category.name,
+        getattr(credit, "denial_reason", "") or "",
+        closed=summary.progress.is_window_closed,
+    )
+    return CreditLine(track=summary.track, text=text, counts=placement.counts)
 
 
 def credit_rows(credits, summaries, today=None):
@@ -110,15 +168,23 @@ def credit_rows(credits, summaries, today=None):
         CreditRow(
             credit=credit,
             is_expired=rules.has_expired(credit.earned_on, today),
-            lines=[
-                (
-                    summary.track,
-                    rules.placement_text(
-                        summary.progress.placements[credit.pk], credit.category.name
-                    ),
-                )
-                for summary in summaries
-            ],
+            lines=[credit_line(credit, summary) for summary in summaries],
         )
         for credit in credits
     ]
+
+
+def credit_totals(credits, today=None):
+    """The person's approved, pending and expired credits, each counted once."""
+    today = today or timezone.localdate()
+    return rules.totals([credit_fact(c) for c in credits], today)
+
+
+def specialization_text(categories):
+    """The names of categories that can earn a specialization, "A, B or C"."""
+    names = [c.name for c in sorted(categories, key=lambda c: c.position)]
+    return rules.join_words(names, last="or") if names else ""
+
+
+def specialization_categories():
+    return specialization_text(Category.objects.filter(has_specialization=True))

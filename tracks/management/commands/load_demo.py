@@ -64,6 +64,7 @@ class Command(BaseCommand):
                 continue
             self._track(person, type_name)
             self._credits(person, reviewer)
+        self._lapsed_track("staff@demo.aspen-ce.org")
 
         if created:
             self.stdout.write(f"Demo people (password for all: {PASSWORD}):")
@@ -100,6 +101,20 @@ class Command(BaseCommand):
         track_type = TrackType.objects.get(name=type_name, is_active=True)
         services.track_create(
             person=person, track_type=track_type, started_on=started_on
+        )
+
+    def _lapsed_track(self, email):
+        """An older 2009 track whose 48 months have ended: it shows a restart."""
+        person = User.objects.get(email=email)
+        track_type = TrackType.objects.get(name="Library Staff", program=2009)
+        if person.tracks.filter(track_type=track_type).exists():
+            return
+        started_on = rules.add_months(timezone.localdate(), -52).replace(day=1)
+        services.track_create(
+            person=person,
+            track_type=track_type,
+            started_on=started_on,
+            today=started_on,  # set up back then
         )
 
     def _credits(self, person, reviewer):
