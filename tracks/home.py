@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from credits.forms import ClaimChoiceForm
 from tracks import selectors
 from tracks.forms import TrackTypeChoiceForm
 
@@ -17,5 +18,6 @@ def home(request):
             "tracks": tracks,
             "credit_rows": selectors.credit_rows(credits, tracks),
             "track_type_form": TrackTypeChoiceForm(),
+            "claim_form": ClaimChoiceForm(person=request.user),
         },
     )

@@ -1,0 +1,81 @@
+"""Checks on uploaded evidence: what a file is, judged by its content.
+
+A file's name and the type the browser declares are chosen by the sender, so
+neither decides: the first bytes do (``filetype`` reads the magic numbers).
+"""
+
+import filetype
+from django import forms
+from django.core.exceptions import ValidationError
+
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+ACCEPTED_TYPES = {
+    "application/pdf": "PDF",
+    "image/png": "PNG",
+    "image/jpeg": "JPEG",
+}
+# Enough for every signature filetype knows, HEIC's included.
+HEAD_BYTES = 8192
+
+
+def megabytes(size):
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def evidence_type(upload):
+    """The accepted MIME type of ``upload``, or ValidationError naming the file."""
+    name = upload.name
+    if upload.size == 0:
+        raise ValidationError(f"“{name}” is empty (0 bytes).", code="empty")
+    if upload.size > MAX_EVIDENCE_BYTES:
+        raise ValidationError(
+            f"“{name}” is {megabytes(upload.size)}; the limit is "
+            f"{megabytes(MAX_EVIDENCE_BYTES)} per file. Scan at a lower resolution "
+            "or send only the pages that matter.",
+            code="too_large",
+        )
+
+    upload.seek(0)
+    head = upload.read(HEAD_BYTES)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.mime not in ACCEPTED_TYPES:
+        raise ValidationError(_type_message(name, kind), code="wrong_type")
+    return kind.mime
+
+
+def _type_message(name, kind):
+    accepted = "Only PDF, PNG or JPEG files are accepted"
+    if kind is None:
+        found = "its content is not a PDF, PNG or JPEG file, whatever its name says"
+    elif kind.mime in ("image/heic", "image/heif"):
+        found = (
+            "it is a HEIC photo (the iPhone's format); set the camera to "
+            "“Most Compatible” or save the photo as JPEG"
+        )
+    else:
+        found = f"it is a {kind.extension.upper()} file"
+    return f"“{name}” was not accepted: {found}. {accepted}, up to 10 MB each."
+
+
+class EvidenceFileField(forms.FileField):
+    """An optional evidence file; ``cleaned_data`` gets the upload with its type
+    in ``upload.evidence_type``."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        # Empty files reach evidence_type(), whose message names the file.
+        kwargs.setdefault("allow_empty_file", True)
+        kwargs.setdefault(
+            "widget",
+            forms.FileInput(
+                attrs={"accept": ".pdf,.png,.jpg,.jpeg,application/pdf,image/*"}
+            ),
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload and upload is not initial:
+            upload.evidence_type = evidence_type(upload)
+        return upload
