@@ -264,7 +264,7 @@ class IndependentEventForm(EventTimesMixin, WarnOnceForm):
             self.add_error(field, f"{sentence} {' '.join(error.messages)}")
             return
         if cleaned.get("credit_value") != value:
-            self.worked_out["credit_value"] = value
+            self.worked_out["credit_value"] = checks.number(value)
             self.notice = f"Credits worked out for you: {sentence}"
         cleaned["credit_value"] = value
         self.errors.pop("credit_value", None)

@@ -4,6 +4,7 @@ import calendar
 import difflib
 
 from django.db.models import Exists, OuterRef
+from django.db.models.functions import Lower, Trim
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -69,14 +70,14 @@ def open_track_windows(person, today=None):
 
 
 def presentations_of_topic(person, topic, exclude_pk=None):
-    """Dates of the person's standing presenter credits for ``topic``."""
+    """Dates of the person's standing presenter credits for ``topic``, the
+    topic compared without case or surrounding spaces."""
     return list(
         Credit.objects.filter(
-            person=person,
-            status__in=STANDING,
-            event__kind=Event.Kind.PRESENTING,
-            event__topic__iexact=topic.strip(),
+            person=person, status__in=STANDING, event__kind=Event.Kind.PRESENTING
         )
+        .alias(topic=Lower(Trim("event__topic")))
+        .filter(topic=topic.strip().lower())
         .exclude(pk=exclude_pk)
         .values_list("earned_on", flat=True)
     )

@@ -3,7 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from credits import selectors, services
 from credits.forms import (
@@ -24,6 +28,7 @@ SAVED = (
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def independent_event_new(request):
     form = IndependentEventForm(
         request.POST or None,
@@ -45,6 +50,7 @@ def independent_event_new(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def conference_new(request):
     data, files = request.POST or None, request.FILES or None
     sessions = SessionFormSet(data, prefix="session")
@@ -89,11 +95,12 @@ def claim_start(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def claim(request, pk):
     event = get_object_or_404(
         Event.objects.filter(in_catalogue=True).select_related("category"), pk=pk
     )
-    form = ClaimForm(request.POST or None)
+    form = ClaimForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.credit_claim(
@@ -113,6 +120,7 @@ def claim(request, pk):
 
 
 @login_required
+@require_GET
 def credit_detail(request, pk):
     credit = selectors.own_credit(request.user, pk)
     decisions = credit.decisions.select_related("decided_by")
@@ -130,6 +138,7 @@ def credit_detail(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def credit_edit(request, pk):
     credit = selectors.own_credit(request.user, pk)
     if not credit.is_pending or credit.source == Credit.Source.REGISTRATION:
@@ -159,7 +168,8 @@ def credit_edit(request, pk):
 
 def _claim_edit(request, credit):
     form = ClaimForm(
-        request.POST or None, initial={"email_on_assigned": credit.email_on_assigned}
+        request.POST if request.method == "POST" else None,
+        initial={"email_on_assigned": credit.email_on_assigned},
     )
     if request.method == "POST" and form.is_valid():
         return _save_change(
