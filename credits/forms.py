@@ -318,6 +318,7 @@ class ClaimChoiceForm(forms.Form):
         label="Claim an event you attended",
         queryset=Event.objects.none(),
         empty_label="Choose an event",
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
 
     def __init__(self, *args, person, now=None, **kwargs):
@@ -424,6 +425,15 @@ class BaseSessionFormSet(forms.BaseFormSet):
         ]
 
 
-SessionFormSet = forms.formset_factory(
-    SessionForm, formset=BaseSessionFormSet, extra=4, max_num=30, validate_max=True
-)
+MAX_SESSIONS = 30
+
+
+def session_formset(rows=4):
+    """The conference's sessions, with ``rows`` empty rows (1 to 30) to fill."""
+    return forms.formset_factory(
+        SessionForm,
+        formset=BaseSessionFormSet,
+        extra=max(1, min(rows, MAX_SESSIONS)),
+        max_num=MAX_SESSIONS,
+        validate_max=True,
+    )

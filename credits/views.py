@@ -15,8 +15,8 @@ from credits.forms import (
     ClaimForm,
     ConferenceForm,
     IndependentEventForm,
-    SessionFormSet,
     event_initial,
+    session_formset,
 )
 from credits.models import Credit
 from events.models import Event
@@ -53,7 +53,10 @@ def independent_event_new(request):
 @require_http_methods(["GET", "POST"])
 def conference_new(request):
     data, files = request.POST or None, request.FILES or None
-    sessions = SessionFormSet(data, prefix="session")
+    rows = request.GET.get("rows", "4")
+    sessions = session_formset(int(rows) if rows.isdigit() else 4)(
+        data, prefix="session"
+    )
     form = ConferenceForm(
         data,
         files,
