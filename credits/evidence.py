@@ -4,9 +4,14 @@ A file's name and the type the browser declares are chosen by the sender, so
 neither decides: the first bytes do (``filetype`` reads the magic numbers).
 """
 
+import uuid
+
 import filetype
 from django import forms
+from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import default_storage
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 ACCEPTED_TYPES = {
@@ -16,6 +21,8 @@ ACCEPTED_TYPES = {
 }
 # Enough for every signature filetype knows, HEIC's included.
 HEAD_BYTES = 8192
+KEEP_SALT = "credits.evidence.keep"
+KEEP_SECONDS = 24 * 60 * 60
 
 
 def megabytes(size):
@@ -79,3 +86,57 @@ class EvidenceFileField(forms.FileField):
         if upload and upload is not initial:
             upload.evidence_type = evidence_type(upload)
         return upload
+
+
+class KeptFile(File):
+    """An upload kept between two posts of one form (see keep/kept)."""
+
+    def __init__(self, file, *, name, evidence_type, size, kept_name):
+        super().__init__(file, name=name)
+        self.evidence_type, self.kept_name = evidence_type, kept_name
+        self._size = size
+
+    @property
+    def size(self):
+        return self._size
+
+
+def keep(upload, person):
+    """Store a checked upload until the form is posted again; return a signed
+    token for a hidden field. Browsers never send a chosen file twice, so a
+    form shown again (a warning, another field's error) would lose it."""
+    extension = {"application/pdf": ".pdf", "image/png": ".png"}.get(
+        upload.evidence_type, ".jpg"
+    )
+    upload.seek(0)
+    kept_name = default_storage.save(
+        f"evidence/kept/{person.pk}/{uuid.uuid4().hex}{extension}", upload
+    )
+    return signing.dumps(
+        {
+            "path": kept_name,
+            "name": upload.name,
+            "type": upload.evidence_type,
+            "size": upload.size,
+            "person": person.pk,
+        },
+        salt=KEEP_SALT,
+    )
+
+
+def kept(token, person):
+    """The KeptFile a token of ``keep`` names, or None when it is not valid
+    for ``person`` any more."""
+    try:
+        data = signing.loads(token, salt=KEEP_SALT, max_age=KEEP_SECONDS)
+    except signing.BadSignature:
+        return None
+    if data["person"] != person.pk or not default_storage.exists(data["path"]):
+        return None
+    return KeptFile(
+        default_storage.open(data["path"], "rb"),
+        name=data["name"],
+        evidence_type=data["type"],
+        size=data["size"],
+        kept_name=data["path"],
+    )

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from aspen_ce.values import CreditValueField, validate_credit_value
-from credits import checks, selectors
+from credits import checks, evidence, selectors
 from credits.evidence import EvidenceFileField
 from credits.models import Evidence
 from events.models import Category, Event
@@ -21,6 +21,10 @@ KIND_CHOICES = [
     (Event.Kind.PRESENTING, "Presenting a workshop I developed"),
     (Event.Kind.SELF_PACED, "Self-paced course"),
 ]
+EVIDENCE_KINDS = {
+    "certificate": Evidence.Kind.CERTIFICATE,
+    "transcript": Evidence.Kind.TRANSCRIPT,
+}
 EVENT_FIELDS = [
     "title",
     "kind",
@@ -73,7 +77,63 @@ class WarnOnceForm(forms.Form):
         self.data[self.add_prefix("acknowledged")] = key
         for name, value in getattr(self, "worked_out", {}).items():
             self.data[self.add_prefix(name)] = str(value)
+        self.prepare_to_show_again()
         return True
+
+    def prepare_to_show_again(self):
+        """What a subclass must carry over to the next post of the form."""
+
+
+class KeepsEvidenceMixin:
+    """Evidence fields whose checked files survive the form being shown again.
+
+    Each evidence field gets a hidden ``<name>_kept`` field holding a signed
+    token for the file stored on the previous post (see credits.evidence.keep).
+    """
+
+    def add_kept_fields(self):
+        for name in self.evidence_names():
+            self.fields[f"{name}_kept"] = forms.CharField(
+                required=False, widget=forms.HiddenInput
+            )
+
+    def evidence_names(self):
+        return [name for name in EVIDENCE_KINDS if name in self.fields]
+
+    def clean_kept(self, cleaned):
+        for name in self.evidence_names():
+            token = cleaned.get(f"{name}_kept")
+            if not cleaned.get(name) and token and name not in self.errors:
+                cleaned[name] = evidence.kept(token, self.person)
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and self.will_be_shown_again():
+            self.prepare_to_show_again()
+
+    def will_be_shown_again(self):
+        return bool(self._errors)
+
+    def prepare_to_show_again(self):
+        """Keep the checked files for the next post, and name them on the page."""
+        data = self.data.copy()
+        for name in self.evidence_names():
+            upload = getattr(self, "cleaned_data", {}).get(name)
+            if not upload:
+                continue
+            if not isinstance(upload, evidence.KeptFile):
+                data[self.add_prefix(f"{name}_kept")] = evidence.keep(
+                    upload, self.person
+                )
+            self[name].kept = upload.name
+        self.data = data
+
+    def evidence_files(self):
+        return [
+            (kind, self.cleaned_data[name])
+            for name, kind in EVIDENCE_KINDS.items()
+            if self.cleaned_data.get(name)
+        ]
 
 
 class EventTimesMixin:
@@ -88,7 +148,7 @@ class EventTimesMixin:
             )
 
 
-class IndependentEventForm(EventTimesMixin, WarnOnceForm):
+class IndependentEventForm(KeepsEvidenceMixin, EventTimesMixin, WarnOnceForm):
     """A new independent learning event, reported by the person who attended
     (or presented) it."""
 
@@ -195,10 +255,12 @@ class IndependentEventForm(EventTimesMixin, WarnOnceForm):
         self.person, self.windows, self.credit = person, list(windows), credit
         self.worked_out = {}
         super().__init__(*args, **kwargs)
+        self.add_kept_fields()
 
     def clean(self):
         cleaned = super().clean()
         self.clean_times(cleaned)
+        self.clean_kept(cleaned)
         kind = cleaned.get("kind")
         if kind == Event.Kind.COLLEGE_COURSE:
             self._clean_college(cleaned)
@@ -288,17 +350,6 @@ class IndependentEventForm(EventTimesMixin, WarnOnceForm):
     def event_fields(self):
         return {name: self.cleaned_data[name] for name in EVENT_FIELDS}
 
-    def evidence_files(self):
-        return evidence_files(self.cleaned_data)
-
-
-def evidence_files(cleaned):
-    pairs = [
-        (Evidence.Kind.CERTIFICATE, cleaned.get("certificate")),
-        (Evidence.Kind.TRANSCRIPT, cleaned.get("transcript")),
-    ]
-    return [(kind, upload) for kind, upload in pairs if upload]
-
 
 def event_initial(credit):
     event = credit.event
@@ -347,7 +398,7 @@ class ClaimForm(forms.Form):
     )
 
 
-class ConferenceForm(WarnOnceForm):
+class ConferenceForm(KeepsEvidenceMixin, WarnOnceForm):
     """What the sessions of one conference share."""
 
     conference = forms.CharField(
@@ -372,6 +423,7 @@ class ConferenceForm(WarnOnceForm):
     def __init__(self, *args, person, windows=(), sessions=None, **kwargs):
         self.person, self.windows, self.sessions = person, list(windows), sessions
         super().__init__(*args, **kwargs)
+        self.add_kept_fields()
 
     def warnings(self):
         filled = self.sessions.filled()
@@ -391,8 +443,13 @@ class ConferenceForm(WarnOnceForm):
                     found.append(text)
         return found
 
-    def evidence_files(self):
-        return evidence_files(self.cleaned_data)
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_kept(cleaned)
+        return cleaned
+
+    def will_be_shown_again(self):
+        return bool(self._errors) or not self.sessions.is_valid()
 
 
 class SessionForm(EventTimesMixin, forms.Form):

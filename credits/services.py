@@ -1,8 +1,11 @@
 """Every change to a credit goes through here, with its decision recorded."""
 
 import logging
+from functools import partial
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -161,11 +164,14 @@ def evidence_add(*, credit, files):
         Evidence.objects.create(
             credit=credit,
             kind=kind,
-            file=upload,
+            file=File(upload, name=upload.name),
             original_name=upload.name[:255],
             content_type=upload.evidence_type,
             size=upload.size,
         )
+        kept_name = getattr(upload, "kept_name", None)
+        if kept_name:
+            transaction.on_commit(partial(default_storage.delete, kept_name))
 
 
 @transaction.atomic

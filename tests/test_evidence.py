@@ -6,10 +6,11 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from credits import evidence as evidence_module
 from credits.models import Credit, Evidence
-from tests.conftest import make_person
+from tests.conftest import make_credit, make_person
 from tests.pageforms import form_data
-from tests.test_independent_event import URL, typed
+from tests.test_independent_event import DAY, URL, typed
 
 SMALL_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
@@ -179,3 +180,58 @@ def test_no_public_url_reaches_the_file(client, sam, certificate, settings):
 
     for prefix in ["/media/", "/private_media/", f"/{settings.MEDIA_URL.strip('/')}/"]:
         assert client.get(prefix + certificate.file.name).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_file_is_kept_when_a_warning_shows_the_form_again(
+    client, sam, django_capture_on_commit_callbacks
+):
+    make_credit(sam, on=DAY, title="Budgeting basics")
+    client.force_login(sam)
+    upload = SimpleUploadedFile("My certificate.pdf", SMALL_PDF, "application/pdf")
+
+    shown = post_with(client, certificate=upload)
+    assert "Kept from your last try: “My certificate.pdf”" in shown.text
+    kept_token = form_data(shown.text)["certificate_kept"]
+    assert kept_token
+    with django_capture_on_commit_callbacks(execute=True):
+        saved = client.post(URL, form_data(shown.text))
+
+    assert saved.url == reverse("tracks:home")
+    evidence = Evidence.objects.get()
+    assert evidence.original_name == "My certificate.pdf"
+    assert evidence.file.read() == SMALL_PDF
+    assert evidence_module.kept(kept_token, sam) is None
+
+
+@pytest.mark.django_db
+def test_a_file_is_kept_when_another_field_is_refused(client, sam):
+    client.force_login(sam)
+    upload = SimpleUploadedFile("transcript.pdf", SMALL_PDF, "application/pdf")
+
+    refused = post_with(client, transcript=upload, title="")
+    assert refused.context["form"].errors["title"] == ["This field is required."]
+    assert "Kept from your last try: “transcript.pdf”" in refused.text
+    data = form_data(refused.text)
+    data["title"] = "Budgeting basics"
+    client.post(URL, data)
+
+    assert Evidence.objects.get().kind == "transcript"
+
+
+@pytest.mark.django_db
+def test_someone_elses_kept_token_brings_no_file(client, sam, olive):
+    client.force_login(olive)
+    upload = SimpleUploadedFile("theirs.pdf", SMALL_PDF, "application/pdf")
+    refused = post_with(client, certificate=upload, title="")
+    token = form_data(refused.text)["certificate_kept"]
+    client.force_login(sam)
+
+    data = form_data(client.get(URL).text)
+    data.update(typed(), certificate_kept=token)
+    client.post(URL, data)
+    data.update(title="Another", certificate_kept="forged:token")
+    client.post(URL, data)
+
+    assert sam.credits.count() == 2
+    assert not Evidence.objects.exists()
