@@ -10,6 +10,7 @@ import time
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from credits.forms import ClaimChoiceForm
@@ -18,11 +19,12 @@ from events.models import Category, Event, Registration
 from tests.conftest import make_person
 
 EVENTS = 5000
-CREDITS = 500
+CREDITS = 100
 
 
 @pytest.mark.django_db
-def test_claim_drop_down_with_a_large_catalogue():
+@pytest.mark.parametrize("events_count", [300, EVENTS])
+def test_claim_drop_down_with_a_large_catalogue(events_count):
     person = make_person("bench@example.org")
     category = Category.objects.first()
     now = timezone.now()
@@ -36,7 +38,7 @@ def test_claim_drop_down_with_a_large_catalogue():
             credit_value=Decimal(1),
             category=category,
         )
-        for number in range(EVENTS)
+        for number in range(events_count)
     )
     Credit.objects.bulk_create(
         Credit(
@@ -54,6 +56,12 @@ def test_claim_drop_down_with_a_large_catalogue():
         for event in events[CREDITS : 2 * CREDITS]
     )
 
+    if connection.vendor == "postgresql":
+        # Fresh tables have no statistics until autovacuum runs; without them
+        # the planner picks nested loops that production would not.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
     timings = []
     for _ in range(5):
         started = time.perf_counter()
@@ -61,7 +69,8 @@ def test_claim_drop_down_with_a_large_catalogue():
         timings.append(time.perf_counter() - started)
 
     print(
-        f"\n{EVENTS} catalogue events ({EVENTS // 24 // 30} months of hourly events),"
-        f" {CREDITS} claimed, {CREDITS} registered: {len(form.events)} offered;"
+        f"\n{connection.vendor}: {events_count} catalogue events that ended in the"
+        f" last {events_count // 24 + 1} days, {CREDITS} claimed, {CREDITS}"
+        f" registered: {len(form.events)} offered;"
         f" best of 5 {min(timings) * 1000:.1f} ms, worst {max(timings) * 1000:.1f} ms"
     )

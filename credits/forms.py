@@ -379,7 +379,7 @@ class ClaimChoiceForm(forms.Form):
         if not self.is_bound:
             # One query for the page: the list is read once, for the test
             # whether there is any and for the options alike.
-            self.events = list(field.queryset)
+            self.events = list(field.queryset.only("title", "ends_at"))
             field.choices = [
                 ("", field.empty_label),
                 *((event.pk, self.label(event)) for event in self.events),

@@ -51,7 +51,6 @@ def claimable_events(person, now=None):
         )
         .exclude(Exists(credited))
         .exclude(Exists(registered))
-        .select_related("category")
         .order_by("-ends_at", "-pk")
     )
 
