@@ -23,6 +23,7 @@ ACCEPTED_TYPES = {
 HEAD_BYTES = 8192
 KEEP_SALT = "credits.evidence.keep"
 KEEP_SECONDS = 24 * 60 * 60
+KEPT_DIR = "evidence/kept"
 
 
 def megabytes(size):
@@ -110,7 +111,7 @@ def keep(upload, person):
     )
     upload.seek(0)
     kept_name = default_storage.save(
-        f"evidence/kept/{person.pk}/{uuid.uuid4().hex}{extension}", upload
+        f"{KEPT_DIR}/{person.pk}/{uuid.uuid4().hex}{extension}", upload
     )
     return signing.dumps(
         {
@@ -140,3 +141,23 @@ def kept(token, person):
         size=data["size"],
         kept_name=data["path"],
     )
+
+
+def purge_kept(before):
+    """Delete the kept files last changed before ``before``; return how many.
+
+    Their tokens have expired by then, so no form can bring them back.
+    """
+    deleted = 0
+    try:
+        people, _files = default_storage.listdir(KEPT_DIR)
+    except FileNotFoundError:
+        return 0
+    for person in people:
+        folder = f"{KEPT_DIR}/{person}"
+        for name in default_storage.listdir(folder)[1]:
+            path = f"{folder}/{name}"
+            if default_storage.get_modified_time(path) < before:
+                default_storage.delete(path)
+                deleted += 1
+    return deleted

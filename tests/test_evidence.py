@@ -1,10 +1,15 @@
 """Evidence files: judged by content, at most 10 MB, private to the owner and
 the State Library's reviewers."""
 
+import io
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from credits import evidence as evidence_module
 from credits.models import Credit, Evidence
@@ -235,3 +240,18 @@ def test_someone_elses_kept_token_brings_no_file(client, sam, olive):
 
     assert sam.credits.count() == 2
     assert not Evidence.objects.exists()
+
+
+@pytest.mark.django_db
+def test_kept_files_older_than_a_day_are_purged(sam):
+    upload = SimpleUploadedFile("c.pdf", SMALL_PDF)
+    upload.evidence_type = "application/pdf"
+    token = evidence_module.keep(upload, sam)
+    out = io.StringIO()
+
+    call_command("purge_kept_evidence", stdout=out)
+    assert evidence_module.kept(token, sam) is not None
+    assert evidence_module.purge_kept(timezone.now() + timedelta(seconds=1)) == 1
+
+    assert out.getvalue() == "Deleted 0 kept evidence file(s).\n"
+    assert evidence_module.kept(token, sam) is None
