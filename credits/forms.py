@@ -359,6 +359,10 @@ def event_initial(credit):
     initial["category"] = credit.category_id
     initial["credit_value"] = credit.value
     initial["email_on_assigned"] = credit.email_on_assigned
+    if event.kind == Event.Kind.PRESENTING:
+        initial["workshop_hours"] = checks.number(
+            credit.value / checks.PRESENTING_FACTOR
+        )
     return initial
 
 

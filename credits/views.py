@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import (
     require_GET,
     require_http_methods,
-    require_POST,
 )
 
 from credits import selectors, services
@@ -166,7 +165,8 @@ def credit_edit(request, pk):
             evidence=form.evidence_files(),
             email_on_assigned=form.cleaned_data["email_on_assigned"],
         )
-    return render(request, "credits/edit.html", {"form": form, "credit": credit})
+    context = {"form": form, "credit": credit, "evidence": credit.evidence.all()}
+    return render(request, "credits/edit.html", context)
 
 
 def _claim_edit(request, credit):
@@ -192,9 +192,13 @@ def _save_change(request, credit, **changes):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def credit_withdraw(request, pk):
+    """GET asks to confirm; POST withdraws."""
     credit = selectors.own_credit(request.user, pk)
+    if request.method == "GET":
+        return render(request, "credits/withdraw.html", {"credit": credit})
+
     try:
         services.credit_withdraw(credit=credit, by=request.user)
     except (services.AlreadyDecided, ValidationError) as error:

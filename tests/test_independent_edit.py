@@ -107,8 +107,9 @@ def test_pending_claim_changes_only_its_email_choice(client, sam, claim):
 def test_withdraw_records_a_decision_by_the_person(client, sam, request, fixture):
     credit = request.getfixturevalue(fixture)
     client.force_login(sam)
+    url = reverse("credits:withdraw", args=[credit.pk])
 
-    response = client.post(reverse("credits:withdraw", args=[credit.pk]))
+    response = client.post(url, form_data(client.get(url).text))
 
     assert response.url == reverse("tracks:home")
     credit.refresh_from_db()
@@ -129,6 +130,7 @@ def test_pending_credit_page_offers_change_and_withdraw(client, sam, new_event):
 
     assert edit_url(new_event) in page.text
     assert reverse("credits:withdraw", args=[new_event.pk]) in page.text
+    assert "Workshop" in page.text
 
 
 @pytest.mark.django_db
@@ -198,10 +200,46 @@ def test_someone_elses_credit_cannot_be_changed_or_withdrawn(client, olive, new_
 
 
 @pytest.mark.django_db
-def test_withdraw_refuses_get_and_anonymous_visitors(client, sam, new_event):
+def test_withdraw_asks_first_and_refuses_other_methods_and_anonymous_visitors(
+    client, sam, new_event
+):
     url = reverse("credits:withdraw", args=[new_event.pk])
 
     assert client.post(url).url.startswith(reverse("account_login"))
     assert client.get(edit_url(new_event)).url.startswith(reverse("account_login"))
     client.force_login(sam)
-    assert client.get(url).status_code == 405
+    page = client.get(url)
+    assert "Withdraw “Budgeting basics”?" in page.text
+    assert form_data(page.text).keys() == {"csrfmiddlewaretoken"}
+    assert client.put(url).status_code == 405
+    assert client.put(edit_url(new_event)).status_code == 405
+    new_event.refresh_from_db()
+    assert new_event.status == "pending"
+
+
+@pytest.mark.django_db
+def test_editing_one_of_two_presentations_of_a_topic_is_not_refused(client, sam):
+    fields = {
+        "kind": "presenting",
+        "begins_at": datetime.datetime.combine(DAY, datetime.time(9), DENVER),
+        "ends_at": datetime.datetime.combine(DAY, datetime.time(12), DENVER),
+        "sponsor": "Belt Library",
+        "presenter": "Sam",
+        "topic": "Weeding",
+        "category": category("CMTS"),
+        "credit_value": Decimal(6),
+        "description": "",
+    }
+    services.independent_event_submit(person=sam, fields={**fields, "title": "A"})
+    second = services.independent_event_submit(
+        person=sam, fields={**fields, "title": "B"}
+    )
+    client.force_login(sam)
+    data = form_data(client.get(edit_url(second)).text)
+    assert data["workshop_hours"] == "3"
+
+    response = client.post(edit_url(second), {**data, "title": "B, revised"})
+
+    assert response.url == reverse("credits:detail", args=[second.pk])
+    second.refresh_from_db()
+    assert second.event.title == "B, revised"
