@@ -489,8 +489,10 @@ class BaseSessionFormSet(forms.BaseFormSet):
 MAX_SESSIONS = 30
 
 
-def session_formset(rows=4):
-    """The conference's sessions, with ``rows`` empty rows (1 to 30) to fill."""
+def session_formset(rows=""):
+    """The conference's sessions, with ``rows`` empty rows to fill: the number
+    asked for in the address, kept between 1 and 30, else 4."""
+    rows = int(rows) if rows.isdecimal() and len(rows) <= 4 else 4
     return forms.formset_factory(
         SessionForm,
         formset=BaseSessionFormSet,

@@ -3,10 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import (
-    require_GET,
-    require_http_methods,
-)
+from django.views.decorators.http import require_GET, require_http_methods
 
 from credits import selectors, services
 from credits.forms import (
@@ -52,10 +49,7 @@ def independent_event_new(request):
 @require_http_methods(["GET", "POST"])
 def conference_new(request):
     data, files = request.POST or None, request.FILES or None
-    rows = request.GET.get("rows", "4")
-    sessions = session_formset(int(rows) if rows.isdigit() else 4)(
-        data, prefix="session"
-    )
+    sessions = session_formset(request.GET.get("rows", ""))(data, prefix="session")
     form = ConferenceForm(
         data,
         files,

@@ -77,10 +77,13 @@ def test_more_conference_rows_on_request(client, sam):
     default = client.get(reverse("credits:conference"))
     more = client.get(reverse("credits:conference"), {"rows": "8"})
     silly = client.get(reverse("credits:conference"), {"rows": "9999"})
-    bad = client.get(reverse("credits:conference"), {"rows": "x"})
+    bad = [
+        client.get(reverse("credits:conference"), {"rows": rows})
+        for rows in ["x", "²", "9" * 5000, "-3", "0"]
+    ]
 
     assert len(default.context["sessions"].forms) == 4
     assert len(more.context["sessions"].forms) == 8
     assert len(silly.context["sessions"].forms) == 30
-    assert len(bad.context["sessions"].forms) == 4
+    assert [len(page.context["sessions"].forms) for page in bad] == [4, 4, 4, 4, 1]
     assert 'href="?rows=8"' in default.text
