@@ -1,5 +1,6 @@
 import datetime
 import hashlib
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -21,6 +22,7 @@ KIND_CHOICES = [
     (Event.Kind.PRESENTING, "Presenting a workshop I developed"),
     (Event.Kind.SELF_PACED, "Self-paced course"),
 ]
+TENTH = Decimal("0.1")
 EVIDENCE_KINDS = {
     "certificate": Evidence.Kind.CERTIFICATE,
     "transcript": Evidence.Kind.TRANSCRIPT,
@@ -268,7 +270,7 @@ class IndependentEventForm(KeepsEvidenceMixin, EventTimesMixin, WarnOnceForm):
             self._clean_presenting(cleaned)
         elif cleaned.get("credit_value") is None and "credit_value" not in self.errors:
             self.add_error("credit_value", "Enter the number of credits.")
-        return cleaned
+        return in_tenths(cleaned)
 
     def _clean_college(self, cleaned):
         semester, quarter = (
@@ -456,6 +458,13 @@ class ConferenceForm(KeepsEvidenceMixin, WarnOnceForm):
         return bool(self._errors) or not self.sessions.is_valid()
 
 
+def in_tenths(cleaned):
+    """A valid credit value written as the database holds it: "3.00" is 3.0."""
+    if cleaned.get("credit_value") is not None:
+        cleaned["credit_value"] = cleaned["credit_value"].quantize(TENTH)
+    return cleaned
+
+
 class SessionForm(EventTimesMixin, forms.Form):
     title = forms.CharField(label="Session title", max_length=255)
     presenter = forms.CharField(label="Presenter", max_length=255)
@@ -469,7 +478,7 @@ class SessionForm(EventTimesMixin, forms.Form):
     def clean(self):
         cleaned = super().clean()
         self.clean_times(cleaned)
-        return cleaned
+        return in_tenths(cleaned)
 
 
 class BaseSessionFormSet(forms.BaseFormSet):

@@ -47,7 +47,7 @@ def test_each_session_becomes_its_own_pending_credit_with_its_category(client, s
 
     response = fill_in(
         client,
-        session(0, "Budgets", "09:00", "10:30", "LA", "1.5"),
+        session(0, "Budgets", "09:00", "10:30", "LA", "1.50"),
         session(1, "Makerspaces", "11:00", "12:00", "TECH", "1"),
         certificate=pdf,
         email_on_assigned="on",

@@ -387,3 +387,31 @@ def test_form_pages_refuse_other_methods(client, sam, name):
     client.force_login(sam)
 
     assert client.put(reverse(name)).status_code == 405
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        ({"credit_value": "3.00"}, Decimal(3)),
+        ({"credit_value": "1.50"}, Decimal("1.5")),
+        (
+            {
+                "kind": "presenting",
+                "topic": "Maps",
+                "workshop_hours": "1.25",
+                "credit_value": "2.50",
+            },
+            Decimal("2.5"),
+        ),
+    ],
+)
+def test_values_written_with_more_decimals_are_saved_as_the_same_number(
+    client, sam, overrides, expected
+):
+    client.force_login(sam)
+
+    response = fill_in(client, **overrides)
+
+    assert response.url == reverse("tracks:home")
+    assert sam.credits.get().value == expected
