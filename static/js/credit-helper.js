@@ -4,9 +4,9 @@
 (function () {
   "use strict";
   var form = document.querySelector("form[data-credit-helper]");
-  if (!form) { return; }
-  var kind = form.querySelector("#id_kind");
-  var value = form.querySelector("#id_credit_value");
+  var kind = form && form.querySelector("#id_kind");
+  var value = form && form.querySelector("#id_credit_value");
+  if (!kind || !value) { return; }
   var only = {
     topic: "presenting", workshop_hours: "presenting",
     semester_credits: "college course", quarter_credits: "college course"
