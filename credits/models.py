@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -111,16 +113,27 @@ class Decision(models.Model):
 
 
 def evidence_path(instance, filename):
-    return f"evidence/{instance.credit.person_id}/{instance.credit_id}/{filename}"
+    """A name the person did not choose: theirs is kept in ``original_name``."""
+    extension = {"application/pdf": ".pdf", "image/png": ".png"}.get(
+        instance.content_type, ".jpg"
+    )
+    return f"evidence/{instance.credit.person_id}/{uuid.uuid4().hex}{extension}"
 
 
 class Evidence(models.Model):
     """A file that supports a credit: a certificate, a transcript."""
 
+    class Kind(models.TextChoices):
+        CERTIFICATE = "certificate", "Certificate of completion"
+        TRANSCRIPT = "transcript", "Unofficial transcript"
+
     credit = models.ForeignKey(
         Credit, on_delete=models.CASCADE, related_name="evidence"
     )
-    file = models.FileField(upload_to=evidence_path)
+    kind = models.CharField(
+        max_length=12, choices=Kind.choices, default=Kind.CERTIFICATE
+    )
+    file = models.FileField(upload_to=evidence_path, max_length=200)
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()

@@ -2,16 +2,20 @@
 
 import logging
 from decimal import Decimal
+from functools import partial
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from aspen_ce.values import validate_credit_value
-from credits.models import Credit, Decision
+from credits.models import Credit, Decision, Evidence
 from credits.notifications import notify_decision
-from events.models import Event
+from credits.selectors import CLAIM_MONTHS, add_months
+from events.models import Event, Registration
 
 logger = logging.getLogger(__name__)
 
@@ -245,3 +249,170 @@ def credit_set_status(*, credit, by, status, reason, expected):
         )
         transaction.on_commit(lambda: notify_decision(decision))
     return decision
+
+
+# Claims, edits and withdrawals by the person, and conference sessions.
+
+
+def claim_refusal(*, person, event, now=None):
+    """Why ``person`` may not claim ``event`` now, as a sentence; None if they may."""
+    now = now or timezone.now()
+    if not (event.in_catalogue and event.is_listed_for_claims):
+        return f"“{event.title}” is not listed for claiming."
+    if event.ends_at > now:
+        return (
+            f"“{event.title}” has not ended yet. An event can be claimed only "
+            "after it is over."
+        )
+    if event.ends_at <= add_months(now, -CLAIM_MONTHS):
+        return (
+            f"“{event.title}” ended more than 12 months ago; only events of the "
+            "last 12 months can be claimed. Create a new independent learning "
+            "event instead, and State Library staff will review it."
+        )
+    if Registration.objects.filter(person=person, event=event).exists():
+        return (
+            f"You registered for “{event.title}”: its credit comes from your "
+            "registration, so it cannot be claimed as well."
+        )
+    if Credit.objects.filter(person=person, event=event).exists():
+        return f"You already have a credit for “{event.title}”."
+    return None
+
+
+def credit_claim(*, person, event, email_on_assigned=False, now=None):
+    """A pending claim of a catalogue event that has ended.
+
+    The checks read the database first for a clear message; the unique
+    constraint on (person, event) still decides a double post that races
+    past them (credit_create turns it into the same refusal).
+    """
+    refusal = claim_refusal(person=person, event=event, now=now)
+    if refusal:
+        raise ValidationError(refusal, code="not_claimable")
+    return credit_create(
+        person=person,
+        event=event,
+        source=Credit.Source.CLAIM,
+        email_on_assigned=email_on_assigned,
+    )
+
+
+def evidence_add(*, credit, files):
+    """Store each (kind, upload) as evidence of ``credit``; uploads must have
+    passed credits.evidence.evidence_type() (its result is on the upload)."""
+    for kind, upload in files:
+        upload.seek(0)
+        Evidence.objects.create(
+            credit=credit,
+            kind=kind,
+            file=File(upload, name=upload.name),
+            original_name=upload.name[:255],
+            content_type=upload.evidence_type,
+            size=upload.size,
+        )
+        kept_name = getattr(upload, "kept_name", None)
+        if kept_name:
+            transaction.on_commit(partial(default_storage.delete, kept_name))
+
+
+@transaction.atomic
+def independent_event_submit(*, person, fields, evidence=(), email_on_assigned=False):
+    """A new independent event with its pending credit and its evidence."""
+    credit = independent_event_create(
+        person=person, email_on_assigned=email_on_assigned, **fields
+    )
+    evidence_add(credit=credit, files=evidence)
+    return credit
+
+
+@transaction.atomic
+def conference_sessions_create(
+    *, person, conference, sponsor, sessions, evidence=(), email_on_assigned=False
+):
+    """One event and one pending credit per session of a conference; the
+    conference's evidence is attached to each of them."""
+    credits = []
+    for session in sessions:
+        credit = independent_event_create(
+            person=person,
+            email_on_assigned=email_on_assigned,
+            kind=Event.Kind.CONFERENCE_SESSION,
+            conference=conference,
+            sponsor=sponsor,
+            **session,
+        )
+        evidence_add(credit=credit, files=evidence)
+        credits.append(credit)
+    return credits
+
+
+def _lock_pending(credit):
+    locked = (
+        Credit.objects.select_for_update()
+        .select_related("event", "category")
+        .get(pk=credit.pk)
+    )
+    if locked.status != Credit.Status.PENDING:
+        raise AlreadyDecided(locked, locked.decisions.first())
+    return locked
+
+
+def credit_update(*, credit, by, email_on_assigned, fields=None, evidence=()):
+    """The person's change to their own pending credit.
+
+    ``fields`` (the event's fields, new events only) may change the value or
+    category: that change is recorded as a decision that leaves it pending.
+    """
+    with transaction.atomic():
+        locked = _lock_pending(credit)
+        if fields is not None:
+            if locked.source != Credit.Source.NEW_EVENT:
+                raise ValidationError("Only an event you created can be changed.")
+            _event_update(locked, by=by, fields=fields)
+        locked.email_on_assigned = email_on_assigned
+        locked.save(update_fields=["email_on_assigned"])
+        evidence_add(credit=locked, files=evidence)
+    return locked
+
+
+def _event_update(credit, *, by, fields):
+    event = credit.event
+    value, category = fields.pop("credit_value"), fields.pop("category")
+    for name, field_value in fields.items():
+        setattr(event, name, field_value)
+    event.credit_value, event.category = value, category
+    event.full_clean()
+    event.save()
+    if value != credit.value or category != credit.category:
+        Decision(
+            credit=credit,
+            decided_by=by,
+            from_status=credit.status,
+            to_status=credit.status,
+            from_value=credit.value,
+            to_value=value,
+            from_category=credit.category,
+            to_category=category,
+            reason="Changed by the person before review.",
+        ).save()
+    credit.earned_on, credit.value, credit.category = event.ended_on, value, category
+    credit.save(update_fields=["earned_on", "value", "category"])
+
+
+def credit_withdraw(*, credit, by):
+    """The person takes back their pending claim or new event."""
+    if credit.source == Credit.Source.REGISTRATION:
+        raise ValidationError(
+            "A credit from a registration is removed by cancelling the registration."
+        )
+    with transaction.atomic():
+        locked = _lock_pending(credit)
+        return _record(
+            locked,
+            by=by,
+            status=Credit.Status.WITHDRAWN,
+            reason="Withdrawn by the person.",
+            value=None,
+            category=None,
+        )

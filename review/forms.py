@@ -123,7 +123,9 @@ class ApproveForm(forms.Form):
         if credit is None:
             for name in ("value", "category", "add_to_catalogue"):
                 del self.fields[name]
-            self.fields["reason"].help_text = (
+            self.fields[
+                "reason"
+            ].help_text = (
                 "Optional; sent only to people who asked for the credit-assigned email."
             )
             return

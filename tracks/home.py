@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from credits.forms import ClaimChoiceForm
 from tracks import selectors
 from tracks.forms import TrackTypeChoiceForm
 
@@ -20,5 +21,6 @@ def home(request):
             "credit_rows": selectors.credit_rows(credits, tracks),
             "credit_totals": selectors.credit_totals(credits),
             "track_type_form": TrackTypeChoiceForm(),
+            "claim_form": ClaimChoiceForm(person=request.user),
         },
     )
