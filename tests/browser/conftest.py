@@ -21,8 +21,11 @@ FLAGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def chromium():
+    # Started per test: a Playwright session left running switches the
+    # context that Django's per-thread connections live in, and later
+    # transactional tests would lose their serialized reference data.
     if not os.path.exists(CHROMIUM):
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright

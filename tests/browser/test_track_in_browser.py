@@ -22,7 +22,9 @@ def sign_in(page, live_server, email):
     ).to_be_visible()
 
 
-def test_add_a_track_with_help_opened_by_keyboard(page, live_server):
+def test_add_a_track_with_help_opened_by_keyboard(
+    django_db_serialized_rollback, page, live_server
+):
     make_person("dana@example.org", "director")
     sign_in(page, live_server, "dana@example.org")
 
