@@ -1,23 +1,37 @@
 """Demo data: a library with its people, tracks and real catalogue credits."""
 
+import datetime
+import io
+from decimal import Decimal
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from aspen_ce.management.commands.import_libraries import import_libraries
 from aspen_ce.models import Library, User
+from credits import registrations
 from credits import services as credit_services
 from credits.models import Credit
 from events.importing import import_events
-from events.models import Event
+from events.models import DENVER, Category, Event
 from tracks import rules, services
 from tracks.models import TrackType
 
+# title, days since it ended, category code, credits
+RECENT_EVENTS = [
+    ("Serving patrons with disabilities", 20, "LSP", "1"),
+    ("Library technology in a small town", 75, "TECH", "1.5"),
+    ("Open meetings law for library boards", 150, "LA", "1"),
+]
+
+QUIET_EMAIL = "django.core.mail.backends.dummy.EmailBackend"
 DATA = Path(settings.BASE_DIR) / "aspen_ce" / "data"
 PASSWORD = "demo-ce-2026"
 
@@ -41,12 +55,18 @@ ADMIN = ("admin@demo.aspen-ce.org", "Alex", "Admin")
 class Command(BaseCommand):
     help = "Load demo people, tracks and credits. Running it again changes nothing."
 
-    @transaction.atomic
     def handle(self, **options):
+        # The demo people get no confirmation or decision emails.
+        with override_settings(EMAIL_BACKEND=QUIET_EMAIL), transaction.atomic():
+            self._load()
+
+    def _load(self):
         with open(DATA / "montana-public-libraries.csv", encoding="utf-8") as lines:
             import_libraries(lines)
         with open(DATA / "msl-ce-catalogue.csv", encoding="utf-8") as lines:
             import_events(lines)
+        call_command("load_demo_events", stdout=io.StringIO())
+        recent = [self._recent_event(*event) for event in RECENT_EVENTS]
         library, _ = Library.objects.get_or_create(
             name="ASPeN CE Demo Library",
             city="Helena",
@@ -64,6 +84,7 @@ class Command(BaseCommand):
                 continue
             self._track(person, type_name)
             self._credits(person, reviewer)
+            self._waiting_for_review(person, recent)
         self._lapsed_track("staff@demo.aspen-ce.org")
 
         if created:
@@ -118,13 +139,59 @@ class Command(BaseCommand):
         )
 
     def _credits(self, person, reviewer):
-        events = Event.objects.filter(in_catalogue=True).order_by("ends_at")
-        for index, event in enumerate(events):
+        """The State Library's published events, claimed and approved."""
+        published = Event.objects.filter(in_catalogue=True, source_url__gt="")
+        for event in published.order_by("ends_at"):
             credit = credit_services.credit_create(
-                person=person, event=event, source=Credit.Source.REGISTRATION
+                person=person, event=event, source=Credit.Source.CLAIM
             )
-            # The newest catalogue credit stays pending, for the reviewer.
-            if index < len(events) - 1:
-                credit_services.credit_decide(
-                    credit=credit, by=reviewer, status=Credit.Status.APPROVED
-                )
+            credit_services.credit_decide(
+                credit=credit, by=reviewer, status=Credit.Status.APPROVED
+            )
+
+    def _recent_event(self, title, days_ago, code, value):
+        """A catalogue event that ended lately: people can still claim it."""
+        ends_at = datetime.datetime.combine(
+            timezone.localdate() - datetime.timedelta(days=days_ago),
+            datetime.time(16),
+            DENVER,
+        )
+        event, _ = Event.objects.get_or_create(
+            title=title,
+            in_catalogue=True,
+            defaults={
+                "kind": Event.Kind.WEBINAR,
+                "sponsor": "Montana State Library",
+                "presenter": "Montana State Library staff",
+                "description": "A demo event that has already taken place.",
+                "begins_at": ends_at - datetime.timedelta(hours=1),
+                "ends_at": ends_at,
+                "is_online": True,
+                "credit_value": Decimal(value),
+                "category": Category.objects.get(code=code),
+                "status": Event.Status.CLOSED,
+            },
+        )
+        return event
+
+    def _waiting_for_review(self, person, recent):
+        """One claim, one new independent event and one registration, pending."""
+        credit_services.credit_claim(person=person, event=recent[0])
+        ended = timezone.localdate() - datetime.timedelta(days=45)
+        begins_at = datetime.datetime.combine(ended, datetime.time(9), DENVER)
+        credit_services.independent_event_create(
+            person=person,
+            email_on_assigned=True,
+            title=f"{person.first_name}'s county records management course",
+            kind=Event.Kind.WORKSHOP,
+            sponsor="Lewis and Clark County",
+            presenter="County records officer",
+            begins_at=begins_at,
+            ends_at=begins_at + datetime.timedelta(hours=3),
+            credit_value=Decimal(3),
+            category=Category.objects.get(code="CMTS"),
+        )
+        upcoming = Event.objects.filter(
+            in_catalogue=True, begins_at__gt=timezone.now(), capacity__isnull=True
+        ).order_by("begins_at")
+        registrations.registration_create(person=person, event=upcoming.first())
