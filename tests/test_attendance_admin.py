@@ -196,3 +196,25 @@ def test_raising_the_capacity_in_the_admin_registers_the_first_waiting(
     assert "1 person(s) moved up from the waiting list." in response.text
     assert Registration.objects.get(person=dana).status == "registered"
     assert Credit.objects.get(person=dana).status == "pending"
+
+
+def test_registrations_awaiting_attendance_lists_only_events_that_ended(
+    client, sam, robin
+):
+    over = upcoming_event("Weeding workshop")
+    registrations.registration_create(person=sam, event=over)
+    move_into_the_past(over)
+    registrations.registration_create(person=sam, event=upcoming_event("Storytime"))
+    client.force_login(robin)
+
+    response = client.get(
+        reverse("admin:events_registration_changelist"),
+        {
+            "status__exact": "registered",
+            "attendance__exact": "pending",
+            "event_ended": "yes",
+        },
+    )
+
+    shown = [r.event.title for r in response.context["cl"].result_list]
+    assert shown == ["Weeding workshop"]

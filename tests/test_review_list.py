@@ -232,7 +232,8 @@ def test_the_index_shows_what_waits_with_counts_ages_and_links(
             "Registrations awaiting attendance",
             2,
             "6 days",
-            f"{registrations}?status__exact=registered&attendance__exact=pending",
+            f"{registrations}?status__exact=registered&attendance__exact=pending"
+            "&event_ended=yes",
         ),
     ]
     text = response.text

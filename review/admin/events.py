@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from aspen_ce.values import CreditValueField
 from credits import registrations
@@ -154,6 +155,23 @@ class EventAdmin(admin.ModelAdmin):
         ).select_related("event", "person")
 
 
+class EventEndedFilter(admin.SimpleListFilter):
+    """Attendance can be marked only once the event is over."""
+
+    title = "event"
+    parameter_name = "event_ended"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Has ended"), ("no", "Still to come")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(event__ends_at__lte=timezone.now())
+        if self.value() == "no":
+            return queryset.filter(event__ends_at__gt=timezone.now())
+        return queryset
+
+
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     list_display = [
@@ -165,7 +183,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "attendance_marked_by",
         "attendance_marked_at",
     ]
-    list_filter = ["status", "attendance"]
+    list_filter = ["status", "attendance", EventEndedFilter]
     list_select_related = ["event", "person", "attendance_marked_by"]
     search_fields = ["event__title", "person__email", "person__last_name"]
     actions = ["mark_attended", "mark_missed"]

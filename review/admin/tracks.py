@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from tracks.models import Requirement, Track, TrackType
+from tracks.models import Requirement, Track, TrackRestart, TrackType
 
 
 class RequirementInline(admin.TabularInline):
@@ -24,9 +24,33 @@ class TrackTypeAdmin(admin.ModelAdmin):
     inlines = [RequirementInline]
 
 
+class TrackRestartInline(admin.TabularInline):
+    """The history of a track's start dates: read-only, never deleted."""
+
+    model = TrackRestart
+    fk_name = "track"
+    extra = 0
+    can_delete = False
+    fields = [
+        "restarted_at",
+        "restarted_by",
+        "from_started_on",
+        "to_started_on",
+        "was_lapsed",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Track)
 class TrackAdmin(admin.ModelAdmin):
     list_display = ["person", "track_type", "started_on", "status"]
+    inlines = [TrackRestartInline]
     list_filter = ["track_type", "status"]
     list_select_related = ["person", "track_type"]
     search_fields = ["person__email", "person__last_name"]

@@ -36,6 +36,7 @@ def review_queue(user):
             {
                 "status__exact": Registration.Status.REGISTERED,
                 "attendance__exact": Registration.Attendance.PENDING,
+                "event_ended": "yes",
             }
         )
         link = f"{reverse('admin:events_registration_changelist')}?{query}"
