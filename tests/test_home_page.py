@@ -59,7 +59,7 @@ def test_grey_box_shows_each_tracks_progress_at_a_glance(client, sam):
 
     # Staff 2023: LA 5 of 5 plus 3 electives; 8 of 60 done is 13%.
     assert (
-        "13% done · 8 credits counted of 60, 2 pending review · Library "
+        "13% done · 8 of 60 credits counted, 2 pending review · Library "
         "Administration 5 of 5 · Library Services to the Public 0 of 5 · "
         "Collection Management and Technical Services 0 of 5 · Technology 0 of 5 "
         "· electives 3 of 40"

@@ -117,8 +117,9 @@ class Command(BaseCommand):
 
     def _track(self, person, type_name):
         today = timezone.localdate()
-        # Two and a half years in: some credits count, older ones have expired.
-        started_on = rules.add_months(today, -30).replace(day=1)
+        # Three and a half years in: most published events count, a few are
+        # dated before the start and the oldest have expired.
+        started_on = rules.add_months(today, -44).replace(day=1)
         track_type = TrackType.objects.get(name=type_name, is_active=True)
         services.track_create(
             person=person, track_type=track_type, started_on=started_on
