@@ -244,11 +244,9 @@ def credit_set_status(*, credit, by, status, reason, expected):
         locked = Credit.objects.select_for_update().get(pk=credit.pk)
         if locked.status not in expected:
             raise AlreadyDecided(locked, locked.decisions.first())
-        decision = _record(
+        return _record(
             locked, by=by, status=status, reason=reason, value=None, category=None
         )
-        transaction.on_commit(lambda: notify_decision(decision))
-    return decision
 
 
 # Claims, edits and withdrawals by the person, and conference sessions.

@@ -178,3 +178,46 @@ def test_every_correction_calls_for_an_email(robin, dana, status):
     assert OutboundEmail.objects.get().subject == (
         "Your CE credit was corrected: Genealogy basics"
     )
+
+
+@pytest.mark.django_db
+def test_subject_shows_the_title_as_typed_not_html_escaped(
+    robin, dana, django_capture_on_commit_callbacks
+):
+    credit = pending(dana, email=True, title="Dana's <b>county</b> course")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.credit_decide(credit=credit, by=robin, status="approved")
+
+    [message] = mail.outbox
+    assert message.subject == "Your CE credit is assigned: Dana's <b>county</b> course"
+
+
+@pytest.mark.django_db
+def test_attendance_marked_then_corrected_sends_one_email_per_decision(
+    robin, sam, django_capture_on_commit_callbacks
+):
+    from credits import registrations
+    from tests.events_helpers import move_into_the_past, upcoming_event
+
+    event = upcoming_event("Weeding with confidence")
+    registration, _ = registrations.registration_create(person=sam, event=event)
+    move_into_the_past(event)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations.attendance_mark(
+            registration=registration, attendance="attended", by=robin
+        )
+    registration.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations.attendance_mark(
+            registration=registration, attendance="missed", by=robin
+        )
+
+    # Attended needs no email (the box was not ticked); the correction to
+    # missed always sends one, once.
+    assert [m.subject for m in mail.outbox] == [
+        "Your CE credit was corrected: Weeding with confidence"
+    ]
+    assert OutboundEmail.objects.count() == 1
