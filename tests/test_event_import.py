@@ -152,3 +152,25 @@ def test_the_shared_catalogue_file_imports_only_rows_with_credits_and_category()
     # The file's README: credit values are published on 8 rows, each with
     # its category; the other 23 rows are reported, never guessed.
     assert (len(report.created), len(report.rejected)) == (8, 23)
+
+
+def test_a_file_that_is_not_utf8_is_refused_with_its_line_and_nothing_imported(
+    tmp_path,
+):
+    from django.core.management.base import CommandError
+
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(
+        "\r\n".join([HEADER, VALID, VALID.replace("Budget", "Café budget")]).encode(
+            "latin-1"
+        )
+    )
+
+    with pytest.raises(CommandError) as refused:
+        call_command("import_events", str(path), stdout=io.StringIO())
+
+    assert str(refused.value) == (
+        "line 3: the file is not UTF-8 text. Save it as “CSV UTF-8” and import it "
+        "again; nothing was imported."
+    )
+    assert not Event.objects.exists()

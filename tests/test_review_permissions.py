@@ -166,3 +166,18 @@ def test_evidence_reaches_coordinators_only(client, robin, stan, claim):
     assert b"".join(response.streaming_content) == b"%PDF-1.4 certificate"
     assert 'filename="certificate.pdf"' in response["Content-Disposition"]
     assert client.get(wrong_credit).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/credits/credit/abc/change/",
+        "/admin/credits/credit/1.5/change/",
+        "/admin/credits/credit/43/evidence/abc/change/",
+    ],
+)
+def test_a_malformed_credit_address_is_not_found_not_an_error(client, robin, path):
+    client.force_login(robin)
+
+    assert client.get(path).status_code == 404

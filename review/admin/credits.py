@@ -11,7 +11,7 @@ import datetime
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
@@ -287,6 +287,8 @@ class CreditAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
+        if not str(object_id).isdigit():
+            raise Http404("No credit has that number.")
         credit = get_object_or_404(
             self.get_queryset(request).select_related(
                 "event", "person__library", "category"

@@ -1,3 +1,5 @@
+import io
+
 from django.core.management.base import BaseCommand, CommandError
 
 from events.importing import import_events
@@ -16,10 +18,19 @@ class Command(BaseCommand):
 
     def handle(self, path, dry_run, **options):
         try:
-            with open(path, encoding="utf-8-sig", newline="") as lines:
-                report = import_events(lines, dry_run=dry_run)
+            with open(path, "rb") as file:
+                data = file.read()
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}") from None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            raise CommandError(
+                f"line {line}: the file is not UTF-8 text. Save it as "
+                "“CSV UTF-8” and import it again; nothing was imported."
+            ) from None
+        report = import_events(io.StringIO(text, newline=""), dry_run=dry_run)
         verb = "would create" if dry_run else "created"
         lines = [
             *[(line, f"{verb} {title}") for line, title in report.created],
