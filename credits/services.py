@@ -382,19 +382,27 @@ def _event_update(credit, *, by, fields):
     event.credit_value, event.category = value, category
     event.full_clean()
     event.save()
-    if value != credit.value or category != credit.category:
+    _follow_event(credit, by=by, reason="Changed by the person before review.")
+
+
+def _follow_event(credit, *, by, reason):
+    """A pending credit takes its event's date, value and category; a change
+    of value or category is recorded, with the status left as it is."""
+    event = credit.event
+    if (event.credit_value, event.category_id) != (credit.value, credit.category_id):
         Decision(
             credit=credit,
             decided_by=by,
             from_status=credit.status,
             to_status=credit.status,
             from_value=credit.value,
-            to_value=value,
+            to_value=event.credit_value,
             from_category=credit.category,
-            to_category=category,
-            reason="Changed by the person before review.",
+            to_category=event.category,
+            reason=reason,
         ).save()
-    credit.earned_on, credit.value, credit.category = event.ended_on, value, category
+    credit.earned_on = event.ended_on
+    credit.value, credit.category = event.credit_value, event.category
     credit.save(update_fields=["earned_on", "value", "category"])
 
 
@@ -414,3 +422,23 @@ def credit_withdraw(*, credit, by):
             value=None,
             category=None,
         )
+
+
+# Catalogue events edited by State Library staff.
+
+
+@transaction.atomic
+def pending_credits_follow_event(*, event, by):
+    """Pending credits for ``event`` take its new date, value and category.
+
+    They were copies of the event's when they were made. A change of value or
+    category is recorded as a decision (pending to pending); the date is the
+    event's end day. Decided credits keep what was decided: the count of those
+    is returned so the editor can be told.
+    """
+    credits = Credit.objects.select_for_update().filter(event=event)
+    for credit in credits.filter(status=Credit.Status.PENDING).select_related("event"):
+        _follow_event(
+            credit, by=by, reason="The event was changed by State Library staff."
+        )
+    return credits.exclude(status=Credit.Status.PENDING).count()

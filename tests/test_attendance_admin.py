@@ -1,6 +1,9 @@
 """State Library staff mark attendance in the admin, one registration at a
 time or for a whole event, and manage events with the rules' validation."""
 
+import datetime
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
@@ -218,3 +221,41 @@ def test_registrations_awaiting_attendance_lists_only_events_that_ended(
 
     shown = [r.event.title for r in response.context["cl"].result_list]
     assert shown == ["Weeding workshop"]
+
+
+def test_moving_an_event_moves_its_pending_credits_and_records_a_new_value(
+    client, sam, dana, robin
+):
+    event = upcoming_event("Strategic planning", days=30, credit_value="2")
+    registrations.registration_create(person=sam, event=event)
+    client.force_login(robin)
+    new_day = (event.ends_at.astimezone(DENVER) + datetime.timedelta(days=7)).date()
+
+    client.post(
+        reverse("admin:events_event_change", args=[event.pk]),
+        event_form(
+            begins_at_0=new_day.isoformat(),
+            ends_at_0=new_day.isoformat(),
+            credit_value="3",
+            capacity="",
+            **{
+                "registrations-TOTAL_FORMS": "1",
+                "registrations-INITIAL_FORMS": "1",
+                "registrations-0-id": Registration.objects.get().pk,
+                "registrations-0-event": event.pk,
+            },
+        ),
+    )
+
+    credit = Credit.objects.get(person=sam)
+    assert (credit.status, credit.earned_on, credit.value) == (
+        "pending",
+        new_day,
+        Decimal(3),
+    )
+    [decision] = credit.decisions.all()
+    assert (decision.from_value, decision.to_value, decision.to_status) == (
+        Decimal(2),
+        Decimal(3),
+        "pending",
+    )

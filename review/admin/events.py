@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 
 from aspen_ce.values import CreditValueField
-from credits import registrations
+from credits import registrations, services
 from credits.services import AlreadyDecided
 from events.models import Category, Event, Registration
 
@@ -121,6 +121,17 @@ class EventAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        credit_fields = {"begins_at", "ends_at", "credit_value", "category"}
+        if change and credit_fields & set(form.changed_data):
+            kept = services.pending_credits_follow_event(event=obj, by=request.user)
+            if kept:
+                self.message_user(
+                    request,
+                    f"Pending credits follow the change; {kept} decided credit(s) "
+                    "keep their date, value and category: correct them one by "
+                    "one if they should change.",
+                    messages.WARNING,
+                )
         if change and "capacity" in form.changed_data:
             moved = registrations.waiting_list_fill(event=obj)
             if moved:
