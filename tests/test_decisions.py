@@ -17,7 +17,7 @@ from aspen_ce.models import OutboundEmail
 from credits import services
 from credits.models import Credit, Decision
 from review.forms import DENIAL_SENTENCES
-from tests.conftest import category, make_credit
+from tests.conftest import category, make_credit, make_person
 
 CHANGELIST = reverse("admin:credits_credit_changelist")
 
@@ -452,3 +452,30 @@ def test_only_a_new_event_joins_the_catalogue(dana, robin):
 
     assert not Decision.objects.exists()
     assert Credit.objects.get().status == "pending"
+
+
+@pytest.mark.django_db
+def test_bulk_approve_reports_an_item_another_coordinator_denied_meanwhile(
+    client, reviewer, dana, django_capture_on_commit_callbacks
+):
+    first = pending(dana, "Grant writing")
+    second = pending(dana, "Storytime skills")
+    other = make_person("kim@example.org", "", is_staff=True)
+    services.credit_decide(credit=first, by=other, status="denied", reason="Duplicate.")
+
+    # The list opens on pending items only; the confirmation posts both ids.
+    response = client.post(
+        CHANGELIST,
+        {
+            "action": "approve",
+            "_selected_action": [first.pk, second.pk],
+            "confirm": "yes",
+        },
+        follow=True,
+    )
+
+    text = " ".join(str(m) for m in response.context["messages"])
+    assert "Approved 1 credit." in text
+    assert "“Grant writing” was already denied by Kim Tester" in text
+    first.refresh_from_db()
+    assert first.status == "denied"

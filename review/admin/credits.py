@@ -9,6 +9,7 @@ through the credits service, which locks the row and records it.
 import datetime
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404
@@ -428,25 +429,19 @@ class CreditAdmin(admin.ModelAdmin):
         return self._decide_selected(request, queryset, DenyForm, "Deny")
 
     def _decide_selected(self, request, queryset, form_class, verb):
-        credits = list(
-            queryset.select_related("event", "person__library", "category").order_by(
-                "created_at", "pk"
-            )
-        )
+        credits, skipped = self._split_selection(request, queryset)
         form = form_class(request.POST if "confirm" in request.POST else None)
         if not form.is_valid():
+            for text in skipped:
+                self.message_user(request, text, messages.WARNING)
+            if not credits:
+                return None
             return self._confirm_page(
                 request, form, credits, verb, action=request.POST["action"]
             )
 
-        decided, skipped = 0, []
+        decided = 0
         for credit in credits:
-            if credit.source == Credit.Source.REGISTRATION:
-                skipped.append(
-                    f"“{credit.event.title}” for {credit.person} is decided by "
-                    "marking attendance."
-                )
-                continue
             try:
                 services.credit_decide(
                     credit=credit, by=request.user, **form.decision()
@@ -460,6 +455,38 @@ class CreditAdmin(admin.ModelAdmin):
         for text in skipped:
             self.message_user(request, text, messages.WARNING)
         return None
+
+    def _split_selection(self, request, queryset):
+        """The selected credits that can be decided here, and why the others
+        cannot. Ticked rows are read by their ids, not through the list's
+        filters, so a credit decided meanwhile is reported, not dropped."""
+        if request.POST.get("select_across") != "1":
+            ids = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+            queryset = Credit.objects.filter(pk__in=[i for i in ids if i.isdigit()])
+        selected = queryset.select_related(
+            "event", "person__library", "category"
+        ).order_by("created_at", "pk")
+        credits, skipped = [], []
+        latest = {}
+        for credit in selected:
+            if credit.source == Credit.Source.REGISTRATION:
+                skipped.append(
+                    f"“{credit.event.title}” for {credit.person} is decided by "
+                    "marking attendance."
+                )
+            elif credit.status != Credit.Status.PENDING:
+                latest[credit.pk] = credit
+            else:
+                credits.append(credit)
+        decisions = Decision.objects.filter(credit__in=latest).select_related(
+            "decided_by"
+        )
+        last = {}
+        for decision in decisions.order_by("decided_at", "pk"):
+            last[decision.credit_id] = decision
+        for pk, credit in latest.items():
+            skipped.append(str(services.AlreadyDecided(credit, last.get(pk))))
+        return credits, skipped
 
     # Evidence, for reviewers only: never a public URL
 
