@@ -110,7 +110,9 @@ def test_no_email_when_the_box_was_not_ticked(
 def test_denial_needs_a_reason_in_the_admin(client, dana, robin):
     from tests.conftest import make_credit
 
-    credit = make_credit(dana, on=date(2025, 5, 1), status="pending")
+    credit = make_credit(
+        dana, on=date(2025, 5, 1), status="pending", source=Credit.Source.CLAIM
+    )
     client.force_login(robin)
     changelist = reverse("admin:credits_credit_changelist")
 
