@@ -16,14 +16,18 @@ def validate_credit_value(value):
         value = Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
         raise ValidationError("Enter a number of credits, such as 1 or 2.5.") from None
+    if not value.is_finite():
+        raise ValidationError("Enter a number of credits, such as 1 or 2.5.")
     if value <= 0:
         raise ValidationError("A credit value must be more than 0.")
     if value > MAX_CREDIT_VALUE:
         raise ValidationError("One record can carry at most 60 credits.")
-    if (value * 2) % 1:
+    # The comparison is exact; arithmetic on a value as small as 1e-9999
+    # would underflow to 0 and pass the half-step test.
+    if value != value.quantize(Decimal("0.1")) or (value * 2) % 1:
         raise ValidationError(
             "Credits come in steps of 0.5 (0.5, 1, 1.5, 2 ...). "
-            f"{value.normalize():f} is not one of them."
+            f"{value:g} is not one of them."
         )
 
 

@@ -33,14 +33,18 @@ def independent_event_new(request):
         windows=selectors.open_track_windows(request.user),
     )
     if request.method == "POST" and form.is_valid() and not form.needs_confirmation():
-        credit = services.independent_event_submit(
-            person=request.user,
-            fields=form.event_fields(),
-            evidence=form.evidence_files(),
-            email_on_assigned=form.cleaned_data["email_on_assigned"],
-        )
-        messages.success(request, f"“{credit.event.title}” {SAVED}")
-        return redirect("tracks:home")
+        try:
+            credit = services.independent_event_submit(
+                person=request.user,
+                fields=form.event_fields(),
+                evidence=form.evidence_files(),
+                email_on_assigned=form.cleaned_data["email_on_assigned"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, f"“{credit.event.title}” {SAVED}")
+            return redirect("tracks:home")
 
     return render(request, "credits/new_event.html", {"form": form})
 
@@ -59,20 +63,24 @@ def conference_new(request):
     )
     valid = request.method == "POST" and form.is_valid() and sessions.is_valid()
     if valid and not form.needs_confirmation():
-        credits = services.conference_sessions_create(
-            person=request.user,
-            conference=form.cleaned_data["conference"],
-            sponsor=form.cleaned_data["sponsor"],
-            sessions=sessions.filled(),
-            evidence=form.evidence_files(),
-            email_on_assigned=form.cleaned_data["email_on_assigned"],
-        )
-        messages.success(
-            request,
-            f"{len(credits)} session(s) of “{form.cleaned_data['conference']}” "
-            "are saved and wait for review by the State Library.",
-        )
-        return redirect("tracks:home")
+        try:
+            credits = services.conference_sessions_create(
+                person=request.user,
+                conference=form.cleaned_data["conference"],
+                sponsor=form.cleaned_data["sponsor"],
+                sessions=sessions.filled(),
+                evidence=form.evidence_files(),
+                email_on_assigned=form.cleaned_data["email_on_assigned"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(
+                request,
+                f"{len(credits)} session(s) of “{form.cleaned_data['conference']}” "
+                "are saved and wait for review by the State Library.",
+            )
+            return redirect("tracks:home")
 
     return render(
         request, "credits/conference.html", {"form": form, "sessions": sessions}
@@ -152,13 +160,16 @@ def credit_edit(request, pk):
         credit=credit,
     )
     if request.method == "POST" and form.is_valid() and not form.needs_confirmation():
-        return _save_change(
-            request,
-            credit,
-            fields=form.event_fields(),
-            evidence=form.evidence_files(),
-            email_on_assigned=form.cleaned_data["email_on_assigned"],
-        )
+        try:
+            return _save_change(
+                request,
+                credit,
+                fields=form.event_fields(),
+                evidence=form.evidence_files(),
+                email_on_assigned=form.cleaned_data["email_on_assigned"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
     context = {"form": form, "credit": credit, "evidence": credit.evidence.all()}
     return render(request, "credits/edit.html", context)
 

@@ -25,6 +25,11 @@ from tests.conftest import make_credit
             "1.75 is not one of them.",
         ),
         ("0", "A credit value must be more than 0."),
+        (
+            "1e-999999999",
+            "Credits come in steps of 0.5 (0.5, 1, 1.5, 2 ...). "
+            "1e-999999999 is not one of them.",
+        ),
         ("-1", "A credit value must be more than 0."),
         ("60.5", "One record can carry at most 60 credits."),
         ("two", "Enter a number."),

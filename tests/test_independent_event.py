@@ -415,3 +415,18 @@ def test_values_written_with_more_decimals_are_saved_as_the_same_number(
 
     assert response.url == reverse("tracks:home")
     assert sam.credits.get().value == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["1e-999999999", "0.25", "61"])
+def test_an_impossible_credit_value_is_explained_and_the_form_kept(
+    client, sam_on_track, value
+):
+    client.force_login(sam_on_track)
+
+    response = fill_in(client, credit_value=value, title="Kept title")
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["credit_value"]
+    assert 'value="Kept title"' in response.text
+    assert not Credit.objects.exists()
