@@ -1,4 +1,3 @@
-import datetime
 import hashlib
 from decimal import Decimal
 
@@ -6,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from aspen_ce.dates import validate_plausible_date
 from aspen_ce.values import CreditValueField, validate_credit_value
 from credits import checks, evidence, selectors
 from credits.evidence import EvidenceFileField
@@ -143,7 +143,7 @@ class EventTimesMixin:
         begins_at, ends_at = cleaned.get("begins_at"), cleaned.get("ends_at")
         if begins_at and ends_at and ends_at < begins_at:
             self.add_error("ends_at", "The end cannot be before the beginning.")
-        if ends_at and ends_at > timezone.now() + datetime.timedelta(days=1):
+        if ends_at and ends_at > timezone.now():
             self.add_error(
                 "ends_at",
                 "This activity has not ended yet. Report it once you have attended.",
@@ -168,11 +168,13 @@ class IndependentEventForm(KeepsEvidenceMixin, EventTimesMixin, WarnOnceForm):
     begins_at = forms.DateTimeField(
         label="Begins",
         widget=DateTimeLocalInput(),
+        validators=[validate_plausible_date],
         help_text="The date and time the activity began, in Montana time.",
     )
     ends_at = forms.DateTimeField(
         label="Ends",
         widget=DateTimeLocalInput(),
+        validators=[validate_plausible_date],
         help_text="The date and time it ended. The credit is dated on this day.",
     )
     sponsor = forms.CharField(
@@ -468,8 +470,14 @@ def in_tenths(cleaned):
 class SessionForm(EventTimesMixin, forms.Form):
     title = forms.CharField(label="Session title", max_length=255)
     presenter = forms.CharField(label="Presenter", max_length=255)
-    begins_at = forms.DateTimeField(label="Begins", widget=DateTimeLocalInput())
-    ends_at = forms.DateTimeField(label="Ends", widget=DateTimeLocalInput())
+    begins_at = forms.DateTimeField(
+        label="Begins",
+        widget=DateTimeLocalInput(),
+        validators=[validate_plausible_date],
+    )
+    ends_at = forms.DateTimeField(
+        label="Ends", widget=DateTimeLocalInput(), validators=[validate_plausible_date]
+    )
     category = forms.ModelChoiceField(
         label="CE category", queryset=Category.objects.all()
     )

@@ -1,5 +1,6 @@
 from django import forms
 
+from aspen_ce.dates import validate_plausible_date
 from events.models import Category, Event
 
 # The kinds State Library staff publish; the others describe a person's own
@@ -50,6 +51,7 @@ class CatalogueFilterForm(forms.Form):
         help_text="Year and month, for example 2026-05.",
         error_messages={"invalid": "Enter a year and month, such as 2026-05."},
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        validators=[validate_plausible_date],
     )
 
     def filters(self):

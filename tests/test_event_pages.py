@@ -375,3 +375,13 @@ def test_replacing_the_calendar_address_retires_the_old_one(client, sam):
     assert new != old
     assert client.get(reverse("events:calendar_ics", args=[old])).status_code == 404
     assert client.get(reverse("events:calendar_ics", args=[new])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_month_in_the_year_9999_is_explained_not_an_error(client, sam):
+    client.force_login(sam)
+
+    response = client.get(reverse("events:catalogue"), {"month": "9999-12"})
+
+    assert response.status_code == 200
+    assert "Check the year: enter a date between 2000 and 2099." in response.text

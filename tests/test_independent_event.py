@@ -430,3 +430,35 @@ def test_an_impossible_credit_value_is_explained_and_the_form_kept(
     assert response.context["form"].errors["credit_value"]
     assert 'value="Kept title"' in response.text
     assert not Credit.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("begins", "ends", "message"),
+    [
+        (
+            "0001-01-01T00:00",
+            "0001-01-01T01:00",
+            "Check the year: enter a date between 2000 and 2099.",
+        ),
+        (
+            # Ends one hour from now: not over yet, even by a day's slack.
+            None,
+            None,
+            "This activity has not ended yet. Report it once you have attended.",
+        ),
+    ],
+)
+def test_an_activity_from_year_1_or_not_yet_over_is_refused(
+    client, sam_on_track, begins, ends, message
+):
+    if begins is None:
+        soon = timezone.localtime() + datetime.timedelta(hours=1)
+        begins = f"{soon - datetime.timedelta(hours=2):%Y-%m-%dT%H:%M}"
+        ends = f"{soon:%Y-%m-%dT%H:%M}"
+    client.force_login(sam_on_track)
+
+    response = fill_in(client, begins_at=begins, ends_at=ends)
+
+    assert message in response.context["form"].errors["ends_at"]
+    assert not Credit.objects.exists()

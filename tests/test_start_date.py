@@ -72,3 +72,16 @@ def test_services_refuse_an_invalid_start_whatever_calls_them(sam):
     }
     assert "first day of the month" in updated.value.message_dict["started_on"][0]
     assert track.restarts.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_certificate_that_expired_in_the_year_1_is_refused():
+    form = TrackForm(
+        {"started_on": "2025-01-01", "last_certificate_expired_on": "0001-01-01"},
+        today=TODAY,
+    )
+
+    assert not form.is_valid()
+    assert form.errors["last_certificate_expired_on"] == [
+        "Check the year: enter a date between 2000 and 2099."
+    ]

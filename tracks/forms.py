@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from aspen_ce.dates import validate_plausible_date
 from tracks import rules
 from tracks.models import Track, TrackType
 
@@ -51,6 +52,8 @@ class TrackForm(forms.ModelForm):
 
     def clean_last_certificate_expired_on(self):
         expired_on = self.cleaned_data["last_certificate_expired_on"]
+        if expired_on:
+            validate_plausible_date(expired_on)
         if expired_on and expired_on > self.today:
             raise forms.ValidationError(
                 "This date is still to come: a certificate that has not expired "
