@@ -177,3 +177,12 @@ def test_a_closed_window_tells_what_counted_in_the_past():
     assert rules.placement_text(pending, "Technology", closed=True) == (
         "pending review, but the track's window has closed: not counted"
     )
+
+
+def test_a_void_credit_gives_the_reason_it_was_voided():
+    void = rules.Placement(rules.Reason.VOID)
+
+    assert rules.placement_text(void, "Technology", "Did not attend the event.") == (
+        "void: it does not count. Reason: Did not attend the event."
+    )
+    assert rules.placement_text(void, "Technology") == "void: it does not count"

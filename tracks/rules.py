@@ -508,14 +508,15 @@ REASON_TEXTS = {
 }
 
 
-def placement_text(placement, category_name, denial_reason="", closed=False):
+def placement_text(placement, category_name, decision_reason="", closed=False):
     """Where a credit counts in one track, or why it does not, in a phrase.
 
-    ``closed`` tells that the track's window has closed: what counted is then
-    told in the past, and a pending credit can no longer count there.
+    ``decision_reason`` is the reason given for a denial or a void (a missed
+    event). ``closed`` tells that the track's window has closed: what counted
+    is then told in the past, and a pending credit can no longer count there.
     """
-    if placement.reason is Reason.DENIED and denial_reason:
-        return f"denied: it does not count. Reason: {denial_reason}"
+    if placement.reason in (Reason.DENIED, Reason.VOID) and decision_reason:
+        return f"{REASON_TEXTS[placement.reason]}. Reason: {decision_reason}"
     if placement.reason is Reason.PENDING and closed:
         return "pending review, but the track's window has closed: not counted"
     if not placement.counts:

@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 from credits.models import Credit, Decision
-from events.models import Category
+from events.models import Category, Registration
 from tracks import rules
 from tracks.models import Requirement, Track
 
@@ -48,18 +48,26 @@ def person_tracks(person):
 
 
 def person_credits(person):
-    """The person's credits, newest first, each with the reason of its denial.
+    """The person's credits, newest first, each with the reason of the
+    decision that gave it its status (a denial's, a void's).
 
-    The reason comes from a subquery, so a list of 300 credits is still one
-    query.
+    A credit voided because its registration was cancelled is left out: the
+    rules say cancelling removes it from the list. Both come from subqueries,
+    so a list of 300 credits is still one query.
     """
-    denial = Decision.objects.filter(
-        credit=OuterRef("pk"), to_status=Credit.Status.DENIED
+    reason = Decision.objects.filter(
+        credit=OuterRef("pk"), to_status=OuterRef("status")
     ).order_by("-decided_at", "-pk")
+    cancelled = Registration.objects.filter(
+        person=OuterRef("person"),
+        event=OuterRef("event"),
+        status=Registration.Status.CANCELLED,
+    )
     return (
         Credit.objects.filter(person=person)
+        .exclude(Q(status=Credit.Status.VOID) & Exists(cancelled))
         .select_related("event", "category")
-        .annotate(denial_reason=Subquery(denial.values("reason")[:1]))
+        .annotate(decision_reason=Subquery(reason.values("reason")[:1]))
         .order_by("-earned_on", "-pk")
     )
 
@@ -155,7 +163,7 @@ def credit_line(credit, summary):
     text = rules.placement_text(
         placement,
         credit.category.name,
-        getattr(credit, "denial_reason", "") or "",
+        getattr(credit, "decision_reason", "") or "",
         closed=summary.progress.is_window_closed,
     )
     return CreditLine(track=summary.track, text=text, counts=placement.counts)
