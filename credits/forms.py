@@ -250,7 +250,7 @@ class IndependentEventForm(KeepsEvidenceMixin, EventTimesMixin, WarnOnceForm):
         help_text="For a college course. A PDF, PNG or JPEG file of at most 10 MB.",
     )
     email_on_assigned = forms.BooleanField(
-        label="Email on assigned credit",
+        label="Email on Assigned Credit",
         required=False,
         help_text="Tick to get an email when State Library staff approve the credit.",
     )
@@ -423,7 +423,7 @@ class ConferenceForm(KeepsEvidenceMixin, WarnOnceForm):
         "session below.",
     )
     email_on_assigned = forms.BooleanField(
-        label="Email on assigned credit",
+        label="Email on Assigned Credit",
         required=False,
         help_text="Tick to get an email when State Library staff approve a session.",
     )

@@ -77,8 +77,9 @@ def conference_new(request):
         else:
             messages.success(
                 request,
-                f"{len(credits)} session(s) of “{form.cleaned_data['conference']}” "
-                "are saved and wait for review by the State Library.",
+                f"{len(credits)} {'session' if len(credits) == 1 else 'sessions'} "
+                f"of “{form.cleaned_data['conference']}” saved; "
+                "they wait for review by the State Library.",
             )
             return redirect("tracks:home")
 
@@ -192,6 +193,7 @@ def _save_change(request, credit, **changes):
     except services.AlreadyDecided as error:
         messages.error(request, f"{error} Your change was not saved.")
     else:
+        credit.event.refresh_from_db(fields=["title"])
         messages.success(request, f"Your changes to “{credit.event.title}” are saved.")
     return redirect("credits:detail", pk=credit.pk)
 

@@ -60,6 +60,7 @@ def _reason_field(label="Reason", **kwargs):
     return forms.CharField(
         label=label,
         required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         help_text=REASON_HELP,
         **kwargs,
