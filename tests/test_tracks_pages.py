@@ -12,7 +12,14 @@ from django.urls import reverse
 from credits import services as credit_services
 from credits.models import Credit
 from events.models import Event
-from tests.conftest import DENVER, category, make_credit, make_event, make_track
+from tests.conftest import (
+    DENVER,
+    category,
+    make_credit,
+    make_event,
+    make_track,
+    track_type,
+)
 from tracks.models import Track, TrackRestart, TrackType
 
 TODAY = date(2026, 12, 3)
@@ -434,3 +441,24 @@ def test_new_track_page_says_what_the_track_asks_for(client, sam):
     assert "at least 5 in Collection Management and Technical Services" in body
     assert "the rest in any category (electives)" in body
     assert "specialization" not in body
+
+
+@pytest.mark.django_db
+def test_a_second_open_track_of_the_same_type_is_refused_with_the_way_forward(
+    client, terry
+):
+    trustee = track_type("Trustee")
+    make_track(terry, "Trustee", date(2025, 1, 1))
+    client.force_login(terry)
+
+    response = client.post(
+        reverse("tracks:new") + f"?type={trustee.pk}",
+        {"started_on": "2025-06-01", "notes": "Again"},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "You already have a Trustee track, started on 1 January 2025. Open it from "
+        "the grey box on the Continuing Education page to change its start date."
+    ]
+    assert terry.tracks.count() == 1

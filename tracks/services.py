@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -23,15 +24,37 @@ def track_create(
     notes="",
     today=None,
 ):
-    """A new track; ``today`` is the day it is set up (for the start date rule)."""
+    """A new track; ``today`` is the day it is set up (for the start date rule).
+
+    A person holds at most one open track of a type: a second one would count
+    the same credits twice over. The person's row is locked while checking, so
+    two quick Saves make one track.
+    """
+    today = today or timezone.localdate()
     _check_start(started_on, last_certificate_expired_on, today)
-    return Track.objects.create(
-        person=person,
-        track_type=track_type,
-        started_on=started_on,
-        last_certificate_expired_on=last_certificate_expired_on,
-        notes=notes,
+    with transaction.atomic():
+        get_user_model().objects.select_for_update().get(pk=person.pk)
+        _check_no_twin(person, track_type, today)
+        return Track.objects.create(
+            person=person,
+            track_type=track_type,
+            started_on=started_on,
+            last_certificate_expired_on=last_certificate_expired_on,
+            notes=notes,
+        )
+
+
+def _check_no_twin(person, track_type, today):
+    open_tracks = Track.objects.filter(
+        person=person, track_type=track_type, status=Track.Status.OPEN
     )
+    for track in open_tracks:
+        if rules.window_end(track.started_on) > today:
+            raise ValidationError(
+                f"You already have a {track_type.name} track, started on "
+                f"{rules.long_date(track.started_on)}. Open it from the grey box "
+                "on the Continuing Education page to change its start date."
+            )
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -22,11 +23,15 @@ def track_new(request):
 
     form = TrackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        track = services.track_create(
-            person=request.user, track_type=track_type, **form.cleaned_data
-        )
-        messages.success(request, f"Your {track_type.name} track is saved.")
-        return redirect("tracks:detail", pk=track.pk)
+        try:
+            track = services.track_create(
+                person=request.user, track_type=track_type, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Your {track_type.name} track is saved.")
+            return redirect("tracks:detail", pk=track.pk)
 
     context = {
         "form": form,
