@@ -1,3 +1,4 @@
+import datetime
 import hashlib
 from decimal import Decimal
 
@@ -41,11 +42,52 @@ EVENT_FIELDS = [
 ]
 
 
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
+class DateAndTimeInput(forms.MultiWidget):
+    """A date box and a time box for one date-and-time field.
 
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+    A date typed without its time is kept and shown again with a message,
+    where a single datetime-local box would have lost it. A single value
+    "2026-05-14T09:00" posted under the field's own name is read as well.
+    """
+
+    def __init__(self, attrs=None):
+        widgets = {
+            "": forms.DateInput(attrs={"type": "date"}),
+            "time": forms.TimeInput(attrs={"type": "time", "aria-label": "Time"}),
+        }
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, datetime.datetime):
+            # The field hands initial values over in local time already.
+            if timezone.is_aware(value):
+                value = timezone.localtime(value)
+            return [value.date().isoformat(), value.strftime("%H:%M")]
+        if isinstance(value, str):
+            day, _, time = value.partition("T")
+            return [day, time]
+        return [None, None]
+
+    def value_from_datadict(self, data, files, name):
+        day, time = data.get(name, ""), data.get(f"{name}_time", "")
+        if "T" in day or not (day or time):
+            return day
+        return f"{day}T{time}"
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and f"{name}_time" not in data
+
+
+def date_and_time_field(label, help_text=""):
+    return forms.DateTimeField(
+        label=label,
+        widget=DateAndTimeInput(),
+        help_text=help_text,
+        validators=[validate_plausible_date],
+        error_messages={
+            "invalid": "Enter both the date and the time, such as 9:00 AM.",
+        },
+    )
 
 
 def fingerprint(warnings):
@@ -165,17 +207,11 @@ class IndependentEventForm(KeepsEvidenceMixin, EventTimesMixin, WarnOnceForm):
         help_text="What the activity was. Several sessions of one conference can "
         "be reported together with “Report a conference”.",
     )
-    begins_at = forms.DateTimeField(
-        label="Begins",
-        widget=DateTimeLocalInput(),
-        validators=[validate_plausible_date],
-        help_text="The date and time the activity began, in Montana time.",
+    begins_at = date_and_time_field(
+        "Begins", "The date and time the activity began, in Montana time."
     )
-    ends_at = forms.DateTimeField(
-        label="Ends",
-        widget=DateTimeLocalInput(),
-        validators=[validate_plausible_date],
-        help_text="The date and time it ended. The credit is dated on this day.",
+    ends_at = date_and_time_field(
+        "Ends", "The date and time it ended. The credit is dated on this day."
     )
     sponsor = forms.CharField(
         max_length=255,
@@ -470,14 +506,8 @@ def in_tenths(cleaned):
 class SessionForm(EventTimesMixin, forms.Form):
     title = forms.CharField(label="Session title", max_length=255)
     presenter = forms.CharField(label="Presenter", max_length=255)
-    begins_at = forms.DateTimeField(
-        label="Begins",
-        widget=DateTimeLocalInput(),
-        validators=[validate_plausible_date],
-    )
-    ends_at = forms.DateTimeField(
-        label="Ends", widget=DateTimeLocalInput(), validators=[validate_plausible_date]
-    )
+    begins_at = date_and_time_field("Begins")
+    ends_at = date_and_time_field("Ends")
     category = forms.ModelChoiceField(
         label="CE category", queryset=Category.objects.all()
     )

@@ -462,3 +462,27 @@ def test_an_activity_from_year_1_or_not_yet_over_is_refused(
 
     assert message in response.context["form"].errors["ends_at"]
     assert not Credit.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_date_typed_without_its_time_is_kept_with_a_message(client, sam_on_track):
+    client.force_login(sam_on_track)
+    data = form_data(client.get(URL).text)
+    data.update(typed())
+    data.update(
+        {
+            "begins_at": f"{DAY:%Y-%m-%d}",
+            "begins_at_time": "",
+            "ends_at": f"{DAY:%Y-%m-%d}",
+            "ends_at_time": "12:00",
+        }
+    )
+
+    response = client.post(URL, data)
+
+    assert response.context["form"].errors["begins_at"] == [
+        "Enter both the date and the time, such as 9:00 AM."
+    ]
+    assert f'name="begins_at" value="{DAY:%Y-%m-%d}"' in response.text
+    assert 'name="ends_at_time" value="12:00"' in response.text
+    assert not Credit.objects.exists()
