@@ -117,12 +117,22 @@ class ApproveForm(forms.Form):
         "Reason or note",
         error_messages={"required": "Give the reason for the change."},
     )
+    # What the credit said when the page was shown: the person may change a
+    # pending credit while a reviewer looks at it.
+    seen_value = forms.DecimalField(widget=forms.HiddenInput, required=False)
+    seen_category = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, credit=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.credit = credit
         if credit is None:
-            for name in ("value", "category", "add_to_catalogue"):
+            for name in (
+                "value",
+                "category",
+                "add_to_catalogue",
+                "seen_value",
+                "seen_category",
+            ):
                 del self.fields[name]
             self.fields[
                 "reason"
@@ -130,8 +140,9 @@ class ApproveForm(forms.Form):
                 "Optional; sent only to people who asked for the credit-assigned email."
             )
             return
-        self.fields["value"].initial = credit.value
+        self.fields["value"].initial = self.fields["seen_value"].initial = credit.value
         self.fields["category"].initial = credit.category_id
+        self.fields["seen_category"].initial = credit.category_id
         self.fields[
             "reason"
         ].help_text = f"Required when you change the value or category. {REASON_HELP}"
@@ -142,6 +153,14 @@ class ApproveForm(forms.Form):
         data = super().clean()
         if self.credit is None:
             return data
+        seen = (data.get("seen_value"), data.get("seen_category"))
+        if None not in seen and seen != (self.credit.value, self.credit.category_id):
+            raise forms.ValidationError(
+                "The person changed this credit while you were looking at it: it "
+                f"now says {self.credit.value} credits in {self.credit.category}. "
+                "Open it again to see the change before you decide.",
+                code="stale",
+            )
         changed = (
             data.get("value") is not None and data["value"] != self.credit.value
         ) or (

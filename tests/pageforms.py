@@ -35,7 +35,7 @@ class _FormReader(HTMLParser):
             self.inside = False
         elif tag == "select":
             self.select = None
-        elif tag == "textarea":
+        elif tag == "textarea" and self.textarea is not None:
             # A browser drops the newline that follows <textarea>.
             value = self.data[self.textarea]
             self.data[self.textarea] = value[1:] if value[:1] == "\n" else value

@@ -18,6 +18,7 @@ from credits import services
 from credits.models import Credit, Decision
 from review.forms import DENIAL_SENTENCES
 from tests.conftest import category, make_credit, make_person
+from tests.pageforms import form_data
 
 CHANGELIST = reverse("admin:credits_credit_changelist")
 
@@ -479,3 +480,22 @@ def test_bulk_approve_reports_an_item_another_coordinator_denied_meanwhile(
     assert "“Grant writing” was already denied by Kim Tester" in text
     first.refresh_from_db()
     assert first.status == "denied"
+
+
+@pytest.mark.django_db
+def test_approving_a_credit_the_person_changed_meanwhile_asks_to_look_again(
+    client, reviewer, dana
+):
+    credit = pending(dana, "Grant writing", value="1")
+    page = client.get(url("approve", credit))
+    data = form_data(page.text)
+    Credit.objects.filter(pk=credit.pk).update(value=Decimal(4))
+
+    response = client.post(url("approve", credit), {**data, "reason": "Fine."})
+
+    assert "The person changed this credit while you were looking at it" in (
+        response.text
+    )
+    credit.refresh_from_db()
+    assert (credit.status, credit.value) == ("pending", Decimal(4))
+    assert not Decision.objects.exists()
