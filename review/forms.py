@@ -209,6 +209,14 @@ class CorrectForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["reason"].required = True
         self.fields["status"].initial = credit.status
+        if credit.source == Credit.Source.REGISTRATION:
+            # Its status follows attendance; marking attendance changes it.
+            current = credit.get_status_display()
+            self.fields["status"].choices = [(credit.status, current)]
+            self.fields["status"].help_text = (
+                "A registration's credit is approved or voided by marking "
+                "attendance; here only its value or category can be corrected."
+            )
         self.fields["value"].initial = credit.value
         self.fields["category"].initial = credit.category_id
 

@@ -499,3 +499,24 @@ def test_approving_a_credit_the_person_changed_meanwhile_asks_to_look_again(
     credit.refresh_from_db()
     assert (credit.status, credit.value) == ("pending", Decimal(4))
     assert not Decision.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_registration_credit_is_corrected_in_value_not_in_status(
+    client, reviewer, dana
+):
+    credit = make_credit(dana, on=date(2025, 5, 1), value="3")
+
+    response = client.post(
+        url("correct", credit),
+        {
+            "status": "denied",
+            "value": "3",
+            "category": credit.category_id,
+            "reason": "Left early.",
+        },
+    )
+
+    assert "Select a valid choice" in response.text
+    credit.refresh_from_db()
+    assert credit.status == "approved"
