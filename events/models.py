@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from aspen_ce.dates import validate_plausible_date
 from aspen_ce.values import (
     CREDIT_VALUE_FIELD,
     credit_value_constraints,
@@ -63,8 +64,8 @@ class Event(models.Model):
     kind = models.CharField(max_length=30, choices=Kind.choices)
     sponsor = models.CharField(max_length=255)
     presenter = models.CharField("trainer or presenter", max_length=255, blank=True)
-    begins_at = models.DateTimeField()
-    ends_at = models.DateTimeField()
+    begins_at = models.DateTimeField(validators=[validate_plausible_date])
+    ends_at = models.DateTimeField(validators=[validate_plausible_date])
     is_online = models.BooleanField(default=False)
     place = models.CharField(max_length=255, blank=True)
     online_link = models.URLField(blank=True)
@@ -75,8 +76,12 @@ class Event(models.Model):
     capacity = models.PositiveIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1)]
     )
-    registration_opens_at = models.DateTimeField(null=True, blank=True)
-    registration_closes_at = models.DateTimeField(null=True, blank=True)
+    registration_opens_at = models.DateTimeField(
+        null=True, blank=True, validators=[validate_plausible_date]
+    )
+    registration_closes_at = models.DateTimeField(
+        null=True, blank=True, validators=[validate_plausible_date]
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default="open")
     in_catalogue = models.BooleanField(
         default=True, help_text="Shown in the catalogue of CE events."

@@ -158,6 +158,15 @@ def test_staff_add_an_event_in_the_admin(client, robin):
             },
             "Registration cannot close before it opens.",
         ),
+        (
+            # Once a 500: the year 9999 overflowed on its way to UTC.
+            {
+                "begins_at_0": "9999-12-31",
+                "ends_at_0": "9999-12-31",
+                "ends_at_1": "23:30",
+            },
+            "Check the year: enter a date between 2000 and 2099.",
+        ),
     ],
 )
 def test_event_admin_refuses_what_the_rules_refuse(client, robin, changes, message):
