@@ -62,7 +62,10 @@ def _type_message(name, kind):
             "“Most Compatible” or save the photo as JPEG"
         )
     else:
-        found = f"it is a {kind.extension.upper()} file"
+        name = kind.extension.upper()
+        # Read letter by letter: "an EXE", "an MP4", "a GIF", "a ZIP".
+        article = "an" if name[:1] in "AEFHILMNORSX" else "a"
+        found = f"it is {article} {name} file"
     return f"“{name}” was not accepted: {found}. {accepted}, up to 10 MB each."
 
 

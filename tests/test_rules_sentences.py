@@ -63,7 +63,8 @@ def test_a_track_without_minimums_needs_credits_in_any_category():
 
 def test_a_complete_track_invites_an_application():
     assert sentence(INITIAL_ADMIN, date(2024, 1, 1), credits_in((LA, 60))) == (
-        "This track is complete: you can apply for certification."
+        "This track is complete. To apply for certification, contact the "
+        "State Library's CE coordinator."
     )
 
 

@@ -31,7 +31,8 @@ def test_first_of_the_month_48_months_ago_is_accepted():
 def test_the_day_before_48_months_ago_is_refused():
     assert errors(date(2022, 2, 28), expired_on=date(2022, 2, 28)) == [
         "The start date cannot be more than 48 months ago: credits older than that "
-        "have expired. The earliest start today is 1 March 2022."
+        "have expired. The earliest start today is 1 March 2022, or the day your "
+        "last certificate expired if that was on or after 1 March 2022."
     ]
 
 

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from credits import services as credit_services
 from credits.models import Credit
@@ -208,7 +209,10 @@ def test_complete_2009_track_shows_its_specializations(client, sam):
 
     body = text(page(client, track))
 
-    assert "This track is complete: you can apply for certification." in body
+    assert (
+        "This track is complete. To apply for certification, contact the "
+        "State Library's CE coordinator." in body
+    )
     assert (
         "Specializations earned: Collection Management and Technical Services, "
         "Technology."
@@ -285,16 +289,26 @@ def test_restart_with_a_start_older_than_48_months_is_refused_next_to_the_field(
         dana, "Library Administrator, initial certification", date(2021, 1, 1)
     )
     client.force_login(dana)
+    today = timezone.localdate()
+    earliest = today.replace(year=today.year - 4)  # 48 months before today
+    too_early = (earliest.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    first = (
+        earliest
+        if earliest.day == 1
+        else (earliest.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    )
 
     response = client.post(
         reverse("tracks:detail", args=[track.pk]),
-        {"started_on": "2022-12-01", "notes": "keep me"},
+        {"started_on": too_early.isoformat(), "notes": "keep me"},
     )
 
     assert response.status_code == 200
     assert response.context["form"].errors["started_on"] == [
         "The start date cannot be more than 48 months ago: credits older than that "
-        "have expired. The earliest start today is 3 December 2022."
+        f"have expired. The earliest start today is {first.day} {first:%B %Y}, or "
+        "the day your last certificate expired if that was on or after "
+        f"{earliest.day} {earliest:%B %Y}."
     ]
     assert "keep me" in text(response)
     assert TrackRestart.objects.count() == 0

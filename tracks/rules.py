@@ -68,6 +68,8 @@ def start_date_errors(started_on, today, last_certificate_expired_on=None):
         errors.append(
             "The start date cannot be more than 48 months ago: credits older than "
             "that have expired. The earliest start today is "
+            f"{long_date(earliest_first_of_month(today))}, or the day your last "
+            f"certificate expired if that was on or after "
             f"{long_date(earliest_start(today))}."
         )
     if started_on.day != 1 and started_on != last_certificate_expired_on:
@@ -468,7 +470,10 @@ def needs_sentence(result, names):
             return f"{closed} before you applied for certification. {restart}"
         return f"{closed} before the track was complete. {restart}"
     if result.is_complete:
-        return "This track is complete: you can apply for certification."
+        return (
+            "This track is complete. To apply for certification, contact the "
+            "State Library's CE coordinator."
+        )
     return f"You need {missing_text(result, names)} by {long_date(result.last_day)}."
 
 
