@@ -84,7 +84,7 @@ def percent(part, whole):
     """How much of ``whole`` is met, as a whole percentage from 0 to 100."""
     if whole <= 0:
         return 100
-    return int(min(part, whole) * 100 / whole)
+    return int(min(max(part, ZERO), whole) * 100 / whole)
 
 
 def time_left(today, ends_on):

@@ -1,12 +1,39 @@
 """Track types (reference data that administrators edit) and people's tracks."""
 
+from decimal import Decimal
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 
 from tracks.models import Requirement, Track, TrackRestart, TrackType
 
 
+class RequirementFormSet(forms.BaseInlineFormSet):
+    """The category minimums of a track type cannot add up to more than its
+    total: the electives are the balance, and a track must be completable."""
+
+    def clean(self):
+        super().clean()
+        total = self.instance.total_required
+        minimums = sum(
+            (
+                form.cleaned_data.get("minimum") or 0
+                for form in self.forms
+                if form.cleaned_data and not form.cleaned_data.get("DELETE")
+            ),
+            Decimal(0),
+        )
+        if total is not None and minimums > total:
+            raise ValidationError(
+                f"The category minimums add up to {minimums:g} credits, more than "
+                f"the track's total of {total:g}. Lower a minimum or raise the total."
+            )
+
+
 class RequirementInline(admin.TabularInline):
     model = Requirement
+    formset = RequirementFormSet
     extra = 0
 
 
