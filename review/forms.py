@@ -67,7 +67,38 @@ def _reason_field(label="Reason", **kwargs):
     )
 
 
-class DenyForm(forms.Form):
+class SeenCreditForm(forms.Form):
+    """Remembers what one credit said when its page was shown: the person may
+    change a pending credit while a reviewer looks at it, and a decision
+    must not be made on what the reviewer did not see."""
+
+    seen_value = forms.DecimalField(widget=forms.HiddenInput, required=False)
+    seen_category = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, credit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.credit = credit
+        if credit is None:
+            del self.fields["seen_value"], self.fields["seen_category"]
+        else:
+            self.fields["seen_value"].initial = credit.value
+            self.fields["seen_category"].initial = credit.category_id
+
+    def clean(self):
+        data = super().clean()
+        seen = (data.get("seen_value"), data.get("seen_category"))
+        credit = self.credit
+        if credit and None not in seen and seen != (credit.value, credit.category_id):
+            raise forms.ValidationError(
+                "The person changed this credit while you were looking at it: it "
+                f"now says {credit.value} credits in {credit.category}. Open it "
+                "again to see the change before you decide.",
+                code="stale",
+            )
+        return data
+
+
+class DenyForm(SeenCreditForm):
     """A denial needs a reason: a common one, one written, or both."""
 
     common_reason = forms.ChoiceField(
@@ -77,9 +108,6 @@ class DenyForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reason = _reason_field("Reason in your words (or a note added to the above)")
-
-    def __init__(self, *args, credit=None, **kwargs):
-        super().__init__(*args, **kwargs)
 
     def clean(self):
         data = super().clean()
@@ -101,7 +129,7 @@ class DenyForm(forms.Form):
         }
 
 
-class ApproveForm(forms.Form):
+class ApproveForm(SeenCreditForm):
     """Approve one credit (which may correct its value or category) or a
     selection (as reported)."""
 
@@ -117,22 +145,11 @@ class ApproveForm(forms.Form):
         "Reason or note",
         error_messages={"required": "Give the reason for the change."},
     )
-    # What the credit said when the page was shown: the person may change a
-    # pending credit while a reviewer looks at it.
-    seen_value = forms.DecimalField(widget=forms.HiddenInput, required=False)
-    seen_category = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, credit=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.credit = credit
+        super().__init__(*args, credit=credit, **kwargs)
         if credit is None:
-            for name in (
-                "value",
-                "category",
-                "add_to_catalogue",
-                "seen_value",
-                "seen_category",
-            ):
+            for name in ("value", "category", "add_to_catalogue"):
                 del self.fields[name]
             self.fields[
                 "reason"
@@ -140,9 +157,8 @@ class ApproveForm(forms.Form):
                 "Optional; sent only to people who asked for the credit-assigned email."
             )
             return
-        self.fields["value"].initial = self.fields["seen_value"].initial = credit.value
+        self.fields["value"].initial = credit.value
         self.fields["category"].initial = credit.category_id
-        self.fields["seen_category"].initial = credit.category_id
         self.fields[
             "reason"
         ].help_text = f"Required when you change the value or category. {REASON_HELP}"
@@ -153,14 +169,6 @@ class ApproveForm(forms.Form):
         data = super().clean()
         if self.credit is None:
             return data
-        seen = (data.get("seen_value"), data.get("seen_category"))
-        if None not in seen and seen != (self.credit.value, self.credit.category_id):
-            raise forms.ValidationError(
-                "The person changed this credit while you were looking at it: it "
-                f"now says {self.credit.value} credits in {self.credit.category}. "
-                "Open it again to see the change before you decide.",
-                code="stale",
-            )
         changed = (
             data.get("value") is not None and data["value"] != self.credit.value
         ) or (

@@ -520,3 +520,20 @@ def test_a_registration_credit_is_corrected_in_value_not_in_status(
     assert "Select a valid choice" in response.text
     credit.refresh_from_db()
     assert credit.status == "approved"
+
+
+@pytest.mark.django_db
+def test_denying_a_credit_the_person_changed_meanwhile_asks_to_look_again(
+    client, reviewer, dana
+):
+    credit = pending(dana, "Grant writing")
+    data = form_data(client.get(url("deny", credit)).text)
+    Credit.objects.filter(pk=credit.pk).update(category=category("TECH"))
+
+    response = client.post(url("deny", credit), {**data, "common_reason": "duplicate"})
+
+    assert "The person changed this credit while you were looking at it" in (
+        response.text
+    )
+    credit.refresh_from_db()
+    assert credit.status == "pending"
