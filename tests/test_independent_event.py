@@ -486,3 +486,24 @@ def test_a_date_typed_without_its_time_is_kept_with_a_message(client, sam_on_tra
     assert f'name="begins_at" value="{DAY:%Y-%m-%d}"' in response.text
     assert 'name="ends_at_time" value="12:00"' in response.text
     assert not Credit.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed_topic", ["Weeding  101.", "WEEDING 101", "weeding-101"])
+def test_a_topic_spelled_with_other_spacing_or_punctuation_is_the_same_topic(
+    client, sam_on_track, typed_topic
+):
+    presented(sam_on_track, "Weeding 101", TODAY - datetime.timedelta(days=200))
+    presented(sam_on_track, "weeding 101", TODAY - datetime.timedelta(days=100))
+    client.force_login(sam_on_track)
+
+    response = fill_in(
+        client,
+        kind="presenting",
+        topic=typed_topic,
+        workshop_hours="2",
+        credit_value="4",
+    )
+
+    assert "topic" in response.context["form"].errors
+    assert sam_on_track.credits.count() == 2
