@@ -26,3 +26,22 @@ class SignupForm(forms.Form):
         user.library = self.cleaned_data["library"]
         user.position = self.cleaned_data["position"]
         user.save()
+
+
+class ProfileForm(forms.ModelForm):
+    """A person's name, library and position; credits and tracks stay theirs
+    when they move to another library."""
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "library", "position"]
+        help_texts = {
+            "library": "The library where you work or serve now. Your credits and "
+            "tracks stay yours when you move.",
+            "position": SignupForm.base_fields["position"].help_text,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.fields:
+            self.fields[name].required = True
