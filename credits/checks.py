@@ -91,6 +91,25 @@ def age_warning(day, today):
     )
 
 
+# Kinds whose credits are worked out otherwise than one per contact hour.
+NOT_BY_THE_HOUR = {"college course", "presenting"}
+
+
+def hours_warning(*, kind, begins_at, ends_at, credits):
+    """A warning when an attended activity claims more credits than it lasted
+    hours: one contact hour is one credit."""
+    if kind in NOT_BY_THE_HOUR or not (begins_at and ends_at and credits):
+        return None
+    hours = Decimal((ends_at - begins_at).total_seconds()) / 3600
+    if hours >= 24 or credits <= hours:
+        return None  # a several-day activity: its hours are not its span
+    return (
+        f"You entered {number(credits)} credits for an activity of "
+        f"{number(hours.quantize(Decimal('0.1')))} hours. One contact hour is one "
+        "credit; check the credits, or the times it began and ended."
+    )
+
+
 def similar_title_warning(similar):
     """A warning naming the person's credits of the same day with a like title."""
     if not similar:

@@ -384,6 +384,12 @@ class IndependentEventForm(KeepsEvidenceMixin, EventTimesMixin, WarnOnceForm):
             checks.window_warning(day, self.windows),
             checks.age_warning(day, timezone.localdate()),
             checks.similar_title_warning(similar),
+            checks.hours_warning(
+                kind=cleaned["kind"],
+                begins_at=cleaned["begins_at"],
+                ends_at=cleaned["ends_at"],
+                credits=cleaned["credit_value"],
+            ),
         ]
         return [text for text in found if text]
 

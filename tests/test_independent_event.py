@@ -507,3 +507,28 @@ def test_a_topic_spelled_with_other_spacing_or_punctuation_is_the_same_topic(
 
     assert "topic" in response.context["form"].errors
     assert sam_on_track.credits.count() == 2
+
+
+@pytest.mark.django_db
+def test_more_credits_than_contact_hours_warns_once_then_saves(client, sam_on_track):
+    client.force_login(sam_on_track)
+
+    # 09:00 to 12:00 is 3 contact hours, so 10 credits is more than the rule gives.
+    shown = fill_in(client, credit_value="10")
+
+    assert (
+        "You entered 10 credits for an activity of 3 hours. One contact hour is one "
+        "credit; check the credits, or the times it began and ended."
+    ) in shown.text.replace("&#x27;", "'")
+    assert not Credit.objects.exists()
+    assert confirm(client, shown).url == reverse("tracks:home")
+    assert Credit.objects.get().value == Decimal(10)
+
+
+@pytest.mark.django_db
+def test_credits_within_the_contact_hours_raise_no_warning(client, sam_on_track):
+    client.force_login(sam_on_track)
+
+    response = fill_in(client, credit_value="3")
+
+    assert response.url == reverse("tracks:home")
