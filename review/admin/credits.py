@@ -332,21 +332,10 @@ class CreditAdmin(admin.ModelAdmin):
             return redirect(self._item_url(credit))
 
         form = form_class(request.POST or None, credit=credit)
-        if request.method == "POST" and form.is_valid():
-            try:
-                services.credit_decide(
-                    credit=credit, by=request.user, **form.decision()
-                )
-            except services.AlreadyDecided as error:
-                self.message_user(request, str(error), messages.WARNING)
-                return redirect(self._item_url(credit))
-            except ValidationError as error:
-                form.add_error(None, error.messages)
-            else:
-                done = "Approved" if verb == "Approve" else "Denied"
-                self.message_user(request, f"{done}: “{credit.event.title}”.")
-                return self._next_item(request)
-        return self._confirm_page(request, form, [credit], verb, single=True)
+        done = "Approved" if verb == "Approve" else "Denied"
+        return self._confirmed(
+            request, form, credit, verb, services.credit_decide, done
+        ) or self._next_item(request)
 
     def correct_view(self, request, pk):
         credit = self._credit_to_decide(request, pk)
@@ -362,20 +351,28 @@ class CreditAdmin(admin.ModelAdmin):
             credit=credit,
             initial={"seen_decision": latest.pk if latest else None},
         )
+        return self._confirmed(
+            request, form, credit, "Correct", services.credit_correct, "Corrected"
+        ) or redirect(self._item_url(credit))
+
+    def _confirmed(self, request, form, credit, verb, service, done):
+        """Show the confirmation page, or call ``service`` once it is confirmed.
+
+        Returns the response to send, or None when the decision was made (the
+        caller then moves on).
+        """
         if request.method == "POST" and form.is_valid():
             try:
-                services.credit_correct(
-                    credit=credit, by=request.user, **form.decision()
-                )
+                service(credit=credit, by=request.user, **form.decision())
             except services.AlreadyDecided as error:
                 self.message_user(request, str(error), messages.WARNING)
                 return redirect(self._item_url(credit))
             except ValidationError as error:
                 form.add_error(None, error.messages)
             else:
-                self.message_user(request, f"Corrected: “{credit.event.title}”.")
-                return redirect(self._item_url(credit))
-        return self._confirm_page(request, form, [credit], "Correct", single=True)
+                self.message_user(request, f"{done}: “{credit.event.title}”.")
+                return None
+        return self._confirm_page(request, form, [credit], verb, single=True)
 
     def _credit_to_decide(self, request, pk):
         if not self.has_decide_permission(request):
