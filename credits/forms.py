@@ -45,14 +45,16 @@ EVENT_FIELDS = [
 class DateAndTimeInput(forms.MultiWidget):
     """A date box and a time box for one date-and-time field.
 
-    A date typed without its time is kept and shown again with a message,
-    where a single datetime-local box would have lost it. A single value
-    "2026-05-14T09:00" posted under the field's own name is read as well.
+    The two boxes sit in a fieldset named by the field's label, each with
+    its own name ("Date", "Time") for screen readers. A date typed without
+    its time is kept and shown again with a message, where a single
+    datetime-local box would have lost it. A single value "2026-05-14T09:00"
+    posted under the field's own name is read as well.
     """
 
     def __init__(self, attrs=None):
         widgets = {
-            "": forms.DateInput(attrs={"type": "date"}),
+            "": forms.DateInput(attrs={"type": "date", "aria-label": "Date"}),
             "time": forms.TimeInput(attrs={"type": "time", "aria-label": "Time"}),
         }
         super().__init__(widgets, attrs)
