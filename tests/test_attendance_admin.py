@@ -29,7 +29,7 @@ def test_mark_one_registration_attended(client, sam, dana, robin):
         follow=True,
     )
 
-    assert "Marked 1 registration(s) as attended." in response.text
+    assert "Marked 1 registration as attended." in response.text
     statuses = dict(Credit.objects.values_list("person__email", "status"))
     assert statuses == {sam.email: "approved", dana.email: "pending"}
     chosen.refresh_from_db()
@@ -49,7 +49,7 @@ def test_mark_a_whole_event_missed_at_once(client, sam, dana, terry, robin):
         follow=True,
     )
 
-    assert "Marked 2 registration(s) as missed." in response.text
+    assert "Marked 2 registrations as missed." in response.text
     assert sorted(Credit.objects.values_list("status", flat=True)) == ["void", "void"]
     assert Registration.objects.get(person=terry).attendance == "pending"
 
@@ -65,7 +65,7 @@ def test_marking_before_the_event_explains_why_nothing_changed(client, sam, robi
         follow=True,
     )
 
-    assert "Marked 0 registration(s) as attended." in response.text
+    assert "Marked 0 registrations as attended." in response.text
     assert "“Next week” has not begun" in response.text
     assert Credit.objects.get().status == "pending"
 

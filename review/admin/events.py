@@ -64,7 +64,8 @@ def _mark(modeladmin, request, registrations_to_mark, attendance):
         except AlreadyDecided as error:
             problems.append(f"{registration.person}: {error}")
     label = Registration.Attendance(attendance).label.lower()
-    text = f"Marked {changed} registration(s) as {label}."
+    noun = "registration" if changed == 1 else "registrations"
+    text = f"Marked {changed} {noun} as {label}."
     if unchanged:
         text += f" {unchanged} already were."
     modeladmin.message_user(request, text, messages.SUCCESS)
