@@ -17,8 +17,7 @@ PRESENTATIONS_PER_WINDOW = 2
 
 def number(value):
     """``Decimal("3.0")`` as "3", ``Decimal("1.50")`` as "1.5"."""
-    text = f"{Decimal(value).normalize():f}"
-    return text
+    return f"{Decimal(value).normalize():f}"
 
 
 def long_date(day):

@@ -105,7 +105,6 @@ class Track(models.Model):
     )
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
-    restarted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_on", "-pk"]

@@ -78,7 +78,6 @@ def track_update(
             restarted_at=now,
             restarted_by=by,
         )
-        saved.restarted_at = now
     saved.started_on = started_on
     saved.last_certificate_expired_on = last_certificate_expired_on
     saved.notes = notes
